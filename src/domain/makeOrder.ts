@@ -1,0 +1,163 @@
+/**
+ * Make Order (rules.md section 3), after BC's codeunit 87 "Blanket Sales Order to
+ * Order": check the call-off, create the sales header and lines, an assembly order per
+ * assemble-to-order line carrying the blanket assembly order's customizations, and
+ * reset the blanket order's call-off.
+ */
+import type { ParsedWorkbook } from "../workbook/parse";
+import { Analysis, lineKey, unitFactor } from "./analysis";
+import { lineQuantity, newOrder, refreshOrder } from "./assembly";
+import { IssueLog, key } from "./issues";
+import { AssemblyOrderLine, BlanketAssemblyOrder, BlanketLine, BlanketOrder } from "./model";
+import { NumberSeries } from "./numberSeries";
+import { addQty, compareQty, lineAmount, mulQty, subQty } from "./quantity";
+
+export interface SalesLineOut {
+  docNo: string;
+  customerNo: string;
+  customerName?: string;
+  orderDate: number;
+  externalDocNo?: string;
+  lineNo: number;
+  type: "Item" | "Comment";
+  no: string;
+  description: string;
+  variant?: string;
+  location?: string;
+  quantity: number;
+  uom: string;
+  qtyToAto: number;
+  unitPrice?: number;
+  discount: number;
+  lineAmount?: number;
+  shipmentDate?: number;
+  blanketDocNo: string;
+  blanketLineNo: number;
+  aoNo?: string;
+}
+
+export interface AssemblyOrderOut {
+  aoNo: string;
+  salesOrderNo: string;
+  salesLineNo: number;
+  itemNo: string;
+  asmQty: number;
+  asmUom: string;
+  dueDate?: number;
+  baoNo: string;
+  lines: AssemblyOrderLine[];
+}
+
+export interface MakeOrderOutcome {
+  salesOrderNo: string;
+  salesLines: SalesLineOut[];
+  assemblyOrders: AssemblyOrderOut[];
+  /** Blanket assembly orders created or brought up to date for the called-off lines. */
+  touched: BlanketAssemblyOrder[];
+  created: BlanketAssemblyOrder[];
+}
+
+/** Lines of the order that are called off now. */
+export function calledOffLines(order: BlanketOrder): BlanketLine[] {
+  return order.lines.filter((l) => l.type === "Item" && l.qtyToShip > 0);
+}
+
+/** What earlier assembly orders of a blanket line already took, per assembly line. */
+function takenEarlier(a: Analysis, line: BlanketLine): Map<string, number> {
+  const aoNos = new Set<string>();
+  for (const s of a.salesByLine.get(lineKey(line.docNo, line.lineNo)) ?? []) if (s.aoNo) aoNos.add(key(s.aoNo));
+  const taken = new Map<string, number>();
+  for (const l of a.wb.assemblyLines) {
+    if (!aoNos.has(key(l.aoNo)) || l.type === "Comment") continue;
+    const k = componentKey(l);
+    taken.set(k, addQty(taken.get(k) ?? 0, l.quantity));
+  }
+  return taken;
+}
+
+const componentKey = (l: Pick<AssemblyOrderLine, "lineNo" | "type" | "no">): string => `${l.lineNo}\u0000${l.type}\u0000${key(l.no)}`;
+
+/**
+ * Builds the sales order and its assembly orders. Checks have passed: every line called
+ * off is valid, as are its item, units, BOM and blanket assembly order.
+ */
+export function makeOrderDocuments(
+  a: Analysis,
+  order: BlanketOrder,
+  orderDate: number,
+  series: { sales: NumberSeries; assembly: NumberSeries; blanketAssembly: NumberSeries },
+  log: IssueLog,
+): MakeOrderOutcome {
+  const wb: ParsedWorkbook = a.wb;
+  const salesOrderNo = series.sales.next();
+  const out: MakeOrderOutcome = { salesOrderNo, salesLines: [], assemblyOrders: [], touched: [], created: [] };
+  for (const line of order.lines) {
+    const calledOff = line.type === "Item" && line.qtyToShip > 0;
+    if (line.type === "Item" && !calledOff) continue;
+    const sales: SalesLineOut = {
+      docNo: salesOrderNo,
+      customerNo: order.customerNo,
+      customerName: order.customerName,
+      orderDate,
+      externalDocNo: order.externalDocNo,
+      lineNo: line.lineNo,
+      type: line.type,
+      no: line.no,
+      description: line.description,
+      variant: line.variant,
+      location: line.location,
+      quantity: calledOff ? line.qtyToShip : 0,
+      uom: line.uom,
+      qtyToAto: line.qtyToAto > 0 ? line.qtyToShip : 0,
+      unitPrice: line.unitPrice,
+      discount: line.discount,
+      lineAmount: calledOff ? lineAmount(line.qtyToShip, line.unitPrice ?? 0, line.discount) : undefined,
+      shipmentDate: line.shipmentDate,
+      blanketDocNo: line.docNo,
+      blanketLineNo: line.lineNo,
+    };
+    out.salesLines.push(sales);
+    if (!calledOff || line.qtyToAto <= 0) continue;
+    let bao = a.baoByLine.get(lineKey(line.docNo, line.lineNo));
+    if (bao) {
+      refreshOrder(wb, bao, line, log);
+      out.touched.push(bao);
+    } else {
+      bao = newOrder(wb, line, series.blanketAssembly.next());
+      a.baoByLine.set(lineKey(line.docNo, line.lineNo), bao);
+      out.created.push(bao);
+    }
+    const aoNo = series.assembly.next();
+    sales.aoNo = aoNo;
+    out.assemblyOrders.push(assemblyOrderFor(a, line, bao, sales, aoNo));
+  }
+  return out;
+}
+
+function assemblyOrderFor(a: Analysis, line: BlanketLine, bao: BlanketAssemblyOrder, sales: SalesLineOut, aoNo: string): AssemblyOrderOut {
+  const factor = unitFactor(a.wb, line.no, line.uom) ?? 1;
+  const orderedBase = a.orderedBase.get(lineKey(line.docNo, line.lineNo)) ?? 0;
+  // Conservation: the call-off that completes the line takes the rest of each line's Quantity.
+  const completes = compareQty(addQty(orderedBase, mulQty(sales.quantity, factor)), mulQty(line.quantity, factor)) === 0;
+  const taken = completes ? takenEarlier(a, line) : undefined;
+  const lines: AssemblyOrderLine[] = bao.lines.map((l) => {
+    let quantity = lineQuantity(l, sales.quantity);
+    const conserved = l.type === "Item" || (l.type === "Resource" && l.usage === "Direct");
+    if (taken && conserved) {
+      const rest = subQty(l.quantity, taken.get(componentKey(l)) ?? 0);
+      quantity = rest > 0 ? rest : 0;
+    }
+    return { ...l, quantity, row: undefined, aoNo, salesOrderNo: sales.docNo, salesLineNo: sales.lineNo, baoNo: bao.aoNo };
+  });
+  return {
+    aoNo,
+    salesOrderNo: sales.docNo,
+    salesLineNo: sales.lineNo,
+    itemNo: line.no,
+    asmQty: sales.quantity,
+    asmUom: line.uom,
+    dueDate: line.shipmentDate,
+    baoNo: bao.aoNo,
+    lines,
+  };
+}

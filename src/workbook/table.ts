@@ -1,0 +1,243 @@
+/**
+ * Reads one sheet's table from a grid: header row detection, tolerant column matching
+ * and typed cell parsing. Every parse error becomes a located VALUE_INVALID issue;
+ * nothing is silently coerced.
+ */
+import { IssueLog, MESSAGES } from "../domain/issues";
+import { MAX_INPUT, roundQty, roundTo } from "../domain/quantity";
+import { CellValue, cellRef, columnLetters, displayCell, isCellError, isEmptyCell, normalizeHeader, SheetGrid } from "./grid";
+import { ColumnSpec, SheetSpec } from "./schema";
+
+const HEADER_SEARCH_ROWS = 20;
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  row: number;
+  cells: CellValue[];
+}
+
+export interface Table {
+  spec: SheetSpec;
+  /** The sheet's name as the workbook spells it. */
+  sheet: string;
+  /** 1-based row of the header; 0 when the sheet is empty. */
+  headerRow: number;
+  /** 0-based column of each known column found. */
+  cols: Map<string, number>;
+  /** Number of columns in the header row (known and unknown). */
+  width: number;
+  /** The header cells as written. */
+  headers: CellValue[];
+  /** Non-empty data rows below the header. */
+  rows: TableRow[];
+}
+
+const headerIndex = new WeakMap<SheetSpec, Map<string, ColumnSpec>>();
+
+function headerLookup(spec: SheetSpec): Map<string, ColumnSpec> {
+  let m = headerIndex.get(spec);
+  if (!m) {
+    m = new Map();
+    for (const c of spec.columns) {
+      for (const h of [c.header, ...(c.aliases ?? [])]) {
+        const k = normalizeHeader(h);
+        // The own caption of a column wins over another column's alias.
+        if (!m.has(k) || h === c.header) m.set(k, c);
+      }
+    }
+    headerIndex.set(spec, m);
+  }
+  return m;
+}
+
+function isEmptyRow(cells: CellValue[] | undefined): boolean {
+  if (!cells) return true;
+  for (const c of cells) if (!isEmptyCell(c)) return false;
+  return true;
+}
+
+/**
+ * Finds the table on a sheet. Issues: COLUMN_MISSING for required columns, and a
+ * VALUE_INVALID for a column given twice.
+ */
+export function readTable(grid: SheetGrid, spec: SheetSpec, log: IssueLog): Table {
+  const rows = grid.rows;
+  let headerRow = 0;
+  for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
+    if (!isEmptyRow(rows[r])) {
+      headerRow = r + 1;
+      break;
+    }
+  }
+  const headers = headerRow ? rows[headerRow - 1] : [];
+  const cols = new Map<string, number>();
+  const lookup = headerLookup(spec);
+  const scope = [`sheet:${spec.name}`];
+  headers.forEach((h, i) => {
+    if (typeof h !== "string" && typeof h !== "number") return;
+    const c = lookup.get(normalizeHeader(String(h)));
+    if (!c) return;
+    const first = cols.get(c.key);
+    if (first !== undefined) {
+      log.add(
+        "VALUE_INVALID",
+        grid.name,
+        cellRef(i, headerRow),
+        MESSAGES.columnTwice(grid.name, c.header, cellRef(first, headerRow), cellRef(i, headerRow)),
+        scope,
+      );
+      return;
+    }
+    cols.set(c.key, i);
+  });
+  for (const c of spec.columns) {
+    if (c.required && !cols.has(c.key)) {
+      log.add("COLUMN_MISSING", grid.name, cellRef(0, headerRow || 1), MESSAGES.columnMissing(grid.name, c.header), scope);
+    }
+  }
+  const dataRows: TableRow[] = [];
+  for (let r = headerRow; r < rows.length && headerRow > 0; r++) {
+    const cells = rows[r];
+    if (!isEmptyRow(cells)) dataRows.push({ row: r + 1, cells });
+  }
+  return { spec, sheet: grid.name, headerRow, cols, width: headers.length, headers, rows: dataRows };
+}
+
+/** A table for a sheet the workbook lacks: no columns, no rows. */
+export function emptyTable(spec: SheetSpec): Table {
+  return { spec, sheet: spec.name, headerRow: 0, cols: new Map(), width: 0, headers: [], rows: [] };
+}
+
+export function hasAllRequired(t: Table): boolean {
+  return t.spec.columns.every((c) => !c.required || t.cols.has(c.key));
+}
+
+/**
+ * Typed access to one row's cells. `what` names the row for messages ("Blanket order
+ * BSO-1001 line 10000"); `scope` says what a parse error blocks.
+ */
+export class RowReader {
+  constructor(
+    private readonly table: Table,
+    private readonly log: IssueLog,
+    readonly row: TableRow,
+    public what: string,
+    public scope: string[],
+  ) {}
+
+  has(key: string): boolean {
+    return this.table.cols.has(key);
+  }
+
+  raw(key: string): CellValue | undefined {
+    const c = this.table.cols.get(key);
+    return c === undefined ? undefined : this.row.cells[c];
+  }
+
+  isBlank(key: string): boolean {
+    return isEmptyCell(this.raw(key));
+  }
+
+  ref(key: string): string {
+    const c = this.table.cols.get(key);
+    return c === undefined ? cellRef(0, this.row.row) : columnLetters(c) + String(this.row.row);
+  }
+
+  private header(key: string): string {
+    return this.table.spec.columns.find((c) => c.key === key)?.header ?? key;
+  }
+
+  invalid(key: string, message: string): undefined {
+    this.log.add("VALUE_INVALID", this.table.sheet, this.ref(key), message, this.scope);
+    return undefined;
+  }
+
+  private missing(key: string, required: boolean): undefined {
+    if (required) this.invalid(key, MESSAGES.required(this.what, this.header(key)));
+    return undefined;
+  }
+
+  /** A code: text, or a number typed into a code cell; trimmed. */
+  code(key: string, required = false): string | undefined {
+    const v = this.raw(key);
+    if (isEmptyCell(v)) return this.missing(key, required);
+    if (typeof v === "string") return v.trim();
+    if (typeof v === "number") return String(v);
+    return this.invalid(key, MESSAGES.notCode(this.what, this.header(key), displayCell(v)));
+  }
+
+  /** Free text; numbers and booleans are read as they display. */
+  text(key: string): string | undefined {
+    const v = this.raw(key);
+    if (isEmptyCell(v)) return undefined;
+    if (isCellError(v)) return this.invalid(key, MESSAGES.notCode(this.what, this.header(key), v.error));
+    return typeof v === "string" ? v : displayCell(v);
+  }
+
+  /** A number, rounded to `decimals`; text holding a plain decimal is accepted. */
+  number(key: string, required = false, decimals = 5): number | undefined {
+    const v = this.raw(key);
+    if (isEmptyCell(v)) return this.missing(key, required);
+    let n: number | undefined;
+    if (typeof v === "number") n = v;
+    else if (typeof v === "string" && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v)) n = Number(v);
+    if (n === undefined || !Number.isFinite(n)) {
+      return this.invalid(key, MESSAGES.notNumber(this.what, this.header(key), displayCell(v)));
+    }
+    if (Math.abs(n) > MAX_INPUT) return this.invalid(key, MESSAGES.tooLarge(this.what, this.header(key), String(n)));
+    return decimals === 5 ? roundQty(n) : roundTo(n, decimals);
+  }
+
+  /** A whole number such as a Line No. */
+  integer(key: string, required = false): number | undefined {
+    const n = this.number(key, required);
+    if (n !== undefined && !Number.isInteger(n)) {
+      return this.invalid(key, MESSAGES.notNumber(this.what, this.header(key), `${n} (a whole number is needed)`));
+    }
+    return n;
+  }
+
+  /** A date as an Excel serial number. */
+  date(key: string, required = false): number | undefined {
+    const v = this.raw(key);
+    if (isEmptyCell(v)) return this.missing(key, required);
+    if (typeof v === "number" && v >= 1 && v < 2958466) return Math.floor(v);
+    if (typeof v === "string") {
+      const serial = isoToSerial(v.trim());
+      if (serial !== undefined) return serial;
+    }
+    return this.invalid(key, MESSAGES.notDate(this.what, this.header(key), displayCell(v)));
+  }
+
+  /** One of the column's options, matched ignoring case and punctuation; "" for blank. */
+  option(key: string): string | undefined {
+    const spec = this.table.spec.columns.find((c) => c.key === key);
+    const options = spec?.options ?? [];
+    const v = this.raw(key);
+    if (isEmptyCell(v)) return "";
+    if (typeof v === "string") {
+      const k = normalizeHeader(v);
+      const found = options.find((o) => normalizeHeader(o) === k);
+      if (found !== undefined) return found;
+    }
+    return this.invalid(key, MESSAGES.notOption(this.what, this.header(key), displayCell(v), options));
+  }
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's serial 25569 is 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25569;
+
+export function isoToSerial(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || y < 1900) return undefined;
+  return t / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+export function serialToIso(serial: number): string {
+  return new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY).toISOString().slice(0, 10);
+}
