@@ -337,3 +337,9 @@ export function template(): WritePlan {
     })),
   };
 }
+
+/** Blanket orders with a call-off entered (a line with Qty. to Ship > 0), in sheet order. */
+export function ordersWithCallOff(grids: WorkbookGrids): string[] {
+  const wb = parseWorkbook(grids);
+  return [...wb.blanketOrders.values()].filter((o) => calledOffLines(o).length > 0).map((o) => o.docNo);
+}

@@ -29,7 +29,7 @@ export function explodeBom(wb: ParsedWorkbook, itemNo: string, headerFactor: num
       lineNo: (i + 1) * 10000,
       type: b.type,
       no: b.no,
-      description: b.description ?? item?.description ?? resource?.name,
+      description: b.description ?? (item?.description || resource?.name || undefined),
       variant: b.variant,
       qtyPer: b.type === "Comment" ? 0 : b.type === "Resource" && b.usage === "Fixed" ? b.qtyPer : mulQty(b.qtyPer, headerFactor),
       quantity: 0,
@@ -86,6 +86,16 @@ export function customizations(current: AssemblyLine[], fresh: AssemblyLine[]): 
   return out;
 }
 
+/** Fills what a planner may leave blank on an added line: the component's unit and description. */
+function completeLines(wb: ParsedWorkbook, bao: BlanketAssemblyOrder): void {
+  for (const l of bao.lines) {
+    if (l.type === "Comment") continue;
+    const master = l.type === "Item" ? wb.items.get(key(l.no)) : wb.resources.get(key(l.no));
+    if (!l.uom) l.uom = master?.baseUom ?? (l.type === "Resource" ? "HOUR" : "PCS");
+    if (l.description === undefined && master) l.description = ("description" in master ? master.description : master.name) || undefined;
+  }
+}
+
 export type RefreshOutcome = "kept" | "rebuilt";
 
 /**
@@ -108,9 +118,10 @@ export function refreshOrder(wb: ParsedWorkbook, bao: BlanketAssemblyOrder, line
   if (key(bao.asmUom) !== key(line.uom)) {
     const oldFactor = unitFactor(wb, line.no, bao.asmUom);
     if (oldFactor !== undefined && oldFactor !== newFactor) {
-      for (const l of bao.lines) if (scalesWithUnit(l)) l.qtyPer = mulQty(l.qtyPer, divQty(newFactor, oldFactor));
+      for (const l of bao.lines) if (scalesWithUnit(l)) l.qtyPer = divQty(mulQty(l.qtyPer, newFactor), oldFactor);
     }
   }
+  completeLines(wb, bao);
   applyHeader(bao, line);
   return "kept";
 }

@@ -1,0 +1,258 @@
+/**
+ * `bao`: the engine over `.xlsx` files (spec/cli.md). Exit status 0 done, 1 errors in
+ * the data the command needs (nothing written), 2 usage or file problems. Errors reach
+ * the user as one line, never a stack trace.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { assemble, AssembleResult, CommandResult, makeOrder, MakeOrderResult, ordersWithCallOff, template, validate } from "../engine";
+import { Issue } from "../domain/issues";
+import { qualifiedRef } from "../workbook/grid";
+import { applyPlan } from "../workbook/applyPlan";
+import { isoToSerial } from "../workbook/table";
+import { applyPlanToWorkbook, FileError, loadWorkbook, LoadedWorkbook, newWorkbook, saveWorkbook } from "../hosts/xlsx/xlsxHost";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Today's date as an Excel serial (tests fix it). */
+  today?: () => number;
+  /** Where `demo` finds the sample workbook. */
+  samplePath?: string;
+}
+
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  bao validate   FILE [--json]
+  bao assemble   FILE [-o OUT] [--json]
+  bao make-order FILE --order DOC [--date YYYY-MM-DD] [--ship LINE=QTY ...] [-o OUT] [--json]
+  bao template   OUT
+  bao demo       [-o OUT]`;
+
+function todaySerial(): number {
+  const d = new Date();
+  return isoToSerial(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`)!;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function issueLine(i: Issue): string {
+  return `  ${i.severity} ${i.code} ${qualifiedRef(i.sheet, i.cell)}: ${i.message}`;
+}
+
+function report(io: Io, file: string, r: CommandResult): void {
+  io.out(`${path.basename(file)}: ${plural(r.errors, "error")}, ${plural(r.warnings, "warning")}`);
+  for (const i of r.issues) io.out(issueLine(i));
+}
+
+function json(io: Io, r: CommandResult, extra: Record<string, unknown> = {}): void {
+  io.out(JSON.stringify({ ok: r.ok, errors: r.errors, warnings: r.warnings, issues: r.issues, ...extra }, null, 2));
+}
+
+function samplePath(io: Io): string {
+  if (io.samplePath) return io.samplePath;
+  // Works from src/cli (ts-jest) and lib/src/cli (built).
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, "samples", "blanket-orders.xlsx");
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new FileError("samples/blanket-orders.xlsx: the bundled sample workbook is missing (run npm run sample)");
+}
+
+/** Where a command writes: OUT, or FILE in place where that loses nothing. */
+function target(loaded: LoadedWorkbook, out: string | undefined, io: Io): string {
+  const inPlace = !out || path.resolve(out) === path.resolve(loaded.file);
+  if (inPlace && loaded.unsupported.length) {
+    throw new FileError(
+      `${loaded.file}: in-place update refused: the workbook has ${loaded.unsupported.join(", ")}, which would be lost; write the result to another file with -o OUT`,
+    );
+  }
+  if (!inPlace && loaded.unsupported.length) {
+    io.err(`note: ${out} does not carry over the ${loaded.unsupported.join(", ")} of ${loaded.file}`);
+  }
+  return inPlace ? loaded.file : out!;
+}
+
+function parseShip(values: string[] | undefined): Map<number, number> | undefined {
+  if (!values || !values.length) return undefined;
+  const ship = new Map<number, number>();
+  for (const v of values) {
+    const m = /^\s*(\d+)\s*=\s*([+-]?(\d+(\.\d*)?|\.\d+))\s*$/.exec(v);
+    if (!m) throw new UsageError(`--ship ${v}: expected LINE=QTY, such as --ship 10000=4`);
+    const line = Number(m[1]);
+    if (ship.has(line)) throw new UsageError(`--ship: line ${line} is given twice`);
+    ship.set(line, Number(m[2]));
+  }
+  return ship;
+}
+
+function parseDate(text: string | undefined, io: Io): number {
+  if (text === undefined) return (io.today ?? todaySerial)();
+  const serial = isoToSerial(text);
+  if (serial === undefined) throw new UsageError(`--date ${text}: expected a date as YYYY-MM-DD`);
+  return serial;
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const options = {
+    json: { type: "boolean" as const },
+    output: { type: "string" as const, short: "o" },
+    order: { type: "string" as const },
+    date: { type: "string" as const },
+    ship: { type: "string" as const, multiple: true },
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split("\n")[0]);
+  }
+  const { values, positionals } = parsed;
+  const allowed: Record<string, string[]> = {
+    validate: ["json"],
+    assemble: ["json", "output"],
+    "make-order": ["json", "output", "order", "date", "ship"],
+    template: [],
+    demo: ["output"],
+  };
+  if (!(command in allowed)) throw new UsageError(`unknown command '${command}'`);
+  for (const k of Object.keys(values)) {
+    if (!allowed[command].includes(k)) throw new UsageError(`${command} does not take --${k === "output" ? "o" : k}`);
+  }
+  const wantFiles = command === "demo" ? 0 : 1;
+  if (positionals.length !== wantFiles) {
+    throw new UsageError(wantFiles ? `${command} needs exactly one ${command === "template" ? "OUT" : "FILE"}` : `${command} takes no FILE (use -o OUT)`);
+  }
+  const file = positionals[0];
+  switch (command) {
+    case "validate": {
+      const loaded = await loadWorkbook(file);
+      const r = validate(loaded.grids);
+      if (values.json) json(io, r);
+      else report(io, file, r);
+      return r.ok ? 0 : 1;
+    }
+    case "assemble": {
+      const loaded = await loadWorkbook(file);
+      const dest = target(loaded, values.output, io);
+      const r = assemble(loaded.grids);
+      if (r.ok && r.plan) {
+        applyPlanToWorkbook(loaded.workbook, r.plan);
+        await saveWorkbook(loaded.workbook, dest);
+      }
+      const counts = { created: r.created, kept: r.kept, rebuilt: r.rebuilt, removed: r.removed };
+      if (values.json) json(io, r, counts);
+      else {
+        report(io, file, r);
+        io.out(r.ok ? `Blanket assembly orders: ${r.created} created, ${r.kept} kept, ${r.rebuilt} rebuilt, ${r.removed} removed. Wrote ${dest}.` : "Nothing written: fix the errors above, then run assemble again.");
+      }
+      return r.ok ? 0 : 1;
+    }
+    case "make-order": {
+      if (!values.order) throw new UsageError("make-order needs --order DOC");
+      const ship = parseShip(values.ship as string[] | undefined);
+      const orderDate = parseDate(values.date, io);
+      const loaded = await loadWorkbook(file);
+      const dest = target(loaded, values.output, io);
+      const r = makeOrder(loaded.grids, { orderNo: values.order, orderDate, ship });
+      if (r.ok && r.plan) {
+        applyPlanToWorkbook(loaded.workbook, r.plan);
+        await saveWorkbook(loaded.workbook, dest);
+      }
+      if (values.json) json(io, r, r.ok ? { salesOrder: r.salesOrder, assemblyOrders: r.assemblyOrders } : {});
+      else {
+        report(io, file, r);
+        io.out(r.ok ? madeOrderText(values.order, r) + ` Wrote ${dest}.` : "Nothing written: fix the errors above, then run make-order again.");
+      }
+      return r.ok ? 0 : 1;
+    }
+    case "template": {
+      if (fs.existsSync(file)) throw new FileError(`${file}: already exists; template writes a new workbook, choose another name`);
+      const wb = newWorkbook();
+      applyPlanToWorkbook(wb, template());
+      await saveWorkbook(wb, file);
+      io.out(`Wrote ${file}: sheets Items, Item Units, Resources, Assembly BOMs, Blanket Orders and Setup, ready to fill in.`);
+      return 0;
+    }
+    default:
+      return demo(values.output ?? "demo-output.xlsx", io);
+  }
+}
+
+function madeOrderText(order: string, r: MakeOrderResult): string {
+  const aos = r.assemblyOrders ?? [];
+  return `Made sales order ${r.salesOrder} from blanket order ${order}${aos.length ? ` with ${aos.length === 1 ? "assembly order" : "assembly orders"} ${aos.join(", ")}` : ""}.`;
+}
+
+/** Runs validate, assemble and a make-order on a copy of the sample workbook. */
+async function demo(out: string, io: Io): Promise<number> {
+  const sample = samplePath(io);
+  const loaded = await loadWorkbook(sample);
+  io.out(`Demo on a copy of ${path.relative(process.cwd(), sample) || sample} (the sample itself is left as it is).`);
+  const v = validate(loaded.grids);
+  io.out(`1. validate: ${plural(v.errors, "error")}, ${plural(v.warnings, "warning")}.`);
+  for (const i of v.issues) io.out(issueLine(i));
+  if (!v.ok) return 1;
+  const a: AssembleResult = assemble(loaded.grids);
+  if (!a.ok || !a.plan) {
+    for (const i of a.issues) io.out(issueLine(i));
+    return 1;
+  }
+  let grids = applyPlan(loaded.grids, a.plan);
+  applyPlanToWorkbook(loaded.workbook, a.plan);
+  io.out(`2. assemble: blanket assembly orders ${a.created} created, ${a.kept} kept (customizations preserved), ${a.rebuilt} rebuilt, ${a.removed} removed.`);
+  const orders = ordersWithCallOff(grids);
+  if (!orders.length) io.out("3. make-order: no blanket order has a Qty. to Ship entered; nothing to call off.");
+  for (const order of orders) {
+    const m = makeOrder(grids, { orderNo: order, orderDate: (io.today ?? todaySerial)() });
+    if (!m.ok || !m.plan) {
+      io.out(`3. make-order ${order}: refused.`);
+      for (const i of m.issues) io.out(issueLine(i));
+      return 1;
+    }
+    grids = applyPlan(grids, m.plan);
+    applyPlanToWorkbook(loaded.workbook, m.plan);
+    io.out(`3. make-order ${order}: ${madeOrderText(order, m)}`);
+  }
+  await saveWorkbook(loaded.workbook, out);
+  io.out(`Result: ${path.resolve(out)}`);
+  io.out("Open it and look at the sheets Blanket Assembly Orders, Sales Orders and Assembly Orders, and at Quantity Ordered / Remaining Quantity on Blanket Orders.");
+  return 0;
+}
+
+/** Runs the CLI; never throws. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const json = argv.includes("--json");
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    let message: string;
+    if (err instanceof UsageError) message = `bao: ${err.message}\n${USAGE}`;
+    else if (err instanceof FileError) message = `bao: ${err.message}`;
+    else message = `bao: unexpected failure: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}`;
+    const line = message.split("\n")[0];
+    if (json) io.out(JSON.stringify({ ok: false, error: line.replace(/^bao: /, "") }));
+    io.err(err instanceof UsageError ? message : line);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t + "\n"),
+    err: (t) => process.stderr.write(t + "\n"),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
