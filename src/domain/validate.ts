@@ -125,7 +125,8 @@ function checkBlanketLines(a: Analysis): void {
         l.valid = false;
       }
       if (l.valid && l.qtyToAto > 0) checkComputedSize(a, l, ref("quantity"), scope);
-      if (!l.valid) continue;
+      // Call-off checks need only a readable Quantity, so they join other errors of the line.
+      if (l.quantity <= 0) continue;
       const ordered = quantityOrdered(a, l);
       if (compareQty(ordered, l.quantity) > 0) {
         wb.log.add("OVER_ORDERED", t.sheet, ref("quantity"), MESSAGES.overOrdered(l.docNo, String(l.lineNo), formatQty(ordered), formatQty(l.quantity)), callOffScope);
