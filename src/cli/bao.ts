@@ -101,9 +101,10 @@ function parseDate(text: string | undefined, io: Io): number {
 
 async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === "--help" || command === "-h" || command === "help") {
+  if (!command) throw new UsageError("no command given");
+  if (command === "--help" || command === "-h" || command === "help") {
     io.out(USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
   const options = {
     json: { type: "boolean" as const },

@@ -65,6 +65,8 @@ export const MESSAGES = {
     (`The workbook has no '${sheet}' sheet. Add it (bao template writes one with every column), or check its name.`),
   columnMissing: (sheet: string, column: string) =>
     (`The '${sheet}' sheet has no '${column}' column in its header row. Add the column; headers may be in any order.`),
+  noHeaderRow: (sheet: string, column: string) =>
+    (`The '${sheet}' sheet has no header row in its first 20 rows, so its '${column}' column cannot be found. Put the column headers in one of the first 20 rows.`),
   columnTwice: (sheet: string, column: string, first: string, second: string) =>
     (`The '${sheet}' sheet has the column '${column}' twice (${first} and ${second}). Keep one of them so it is clear which to read.`),
   required: (what: string, column: string) => (`${what}: ${column} is required.`),

@@ -92,7 +92,8 @@ export function readTable(grid: SheetGrid, spec: SheetSpec, log: IssueLog): Tabl
   });
   for (const c of spec.columns) {
     if (c.required && !cols.has(c.key)) {
-      log.add("COLUMN_MISSING", grid.name, cellRef(0, headerRow || 1), MESSAGES.columnMissing(grid.name, c.header), scope);
+      const message = headerRow || !rows.length ? MESSAGES.columnMissing(grid.name, c.header) : MESSAGES.noHeaderRow(grid.name, c.header);
+      log.add("COLUMN_MISSING", grid.name, cellRef(0, headerRow || 1), message, scope);
     }
   }
   const dataRows: TableRow[] = [];

@@ -1,0 +1,95 @@
+import { validate } from "../../src/engine";
+import { IssueLog } from "../../src/domain/issues";
+import { cellRef, columnLetters, normalizeHeader, parseCellRef } from "../../src/workbook/grid";
+import { parseWorkbook } from "../../src/workbook/parse";
+import { BLANKET_ORDERS } from "../../src/workbook/schema";
+import { isoToSerial, readTable, serialToIso } from "../../src/workbook/table";
+import { escapeFormulaText, looksLikeFormula } from "../../src/workbook/writePlan";
+import { blanket, sheet, workbook } from "../builders";
+
+describe("reading sheets", () => {
+  test("A1 references", () => {
+    expect([0, 25, 26, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "ZZ", "AAA"]);
+    expect(cellRef(12, 7)).toBe("M7");
+    expect(parseCellRef("AA10")).toEqual({ col: 26, row: 10 });
+    expect(parseCellRef("A0")).toBeUndefined();
+  });
+
+  test("header row: the first non-empty row within the first 20; empty rows are skipped", () => {
+    const grid = sheet("Blanket Orders", [blanket()]);
+    const shifted = { name: "Blanket Orders", rows: [[], [null, "  "], ...grid.rows.slice(0, 1), [], ...grid.rows.slice(1)] };
+    const log = new IssueLog();
+    const t = readTable(shifted, BLANKET_ORDERS, log);
+    expect(t.headerRow).toBe(3);
+    expect(t.rows.map((r) => r.row)).toEqual([5]);
+    expect(log.list).toEqual([]);
+    const wb = workbook();
+    wb.sheets[2] = shifted;
+    expect(validate(wb).issues).toEqual([]);
+  });
+
+  test("a header below row 20 is not found: the required columns are missing", () => {
+    const wb = workbook();
+    const b = wb.sheets[2];
+    b.rows = [...Array.from({ length: 19 }, () => []), ...b.rows];
+    expect(validate(wb).issues.filter((i) => i.code === "COLUMN_MISSING")).toHaveLength(0);
+    b.rows = [[], ...b.rows];
+    // Row 21: not found, so every required column is reported, saying why.
+    const missing = validate(wb).issues.filter((i) => i.code === "COLUMN_MISSING");
+    expect(missing).toHaveLength(4);
+    expect(missing[0].message).toContain("first 20 rows");
+  });
+
+  test("header matching ignores case, spaces and punctuation; BC short captions are aliases", () => {
+    expect(normalizeHeader("Qty. to Assemble to Order")).toBe(normalizeHeader("QTY_TO_ASSEMBLE_TO_ORDER"));
+    const grid = sheet("Blanket Orders", [
+      { "document no": "B1", "Sell-to Customer No.": "C1", "line no.": 10000, "Item No.": "KIT", quantity: 5, "Qty. to Asm. to Order": 5, "Line Disc. %": 10 },
+    ]);
+    const t = readTable(grid, BLANKET_ORDERS, new IssueLog());
+    expect([...t.cols.keys()].sort()).toEqual(["customerNo", "discount", "docNo", "lineNo", "no", "quantity", "qtyToAto"].sort());
+  });
+
+  test("a column given twice is reported at its second header cell", () => {
+    const grid = { name: "Blanket Orders", rows: [["Document No.", "Sell-to Customer No.", "Line No.", "No.", "Quantity", "quantity"], ["B1", "C1", 10000, "KIT", 5, 6]] };
+    const log = new IssueLog();
+    readTable(grid, BLANKET_ORDERS, log);
+    expect(log.list.map((i) => [i.code, i.cell])).toEqual([["VALUE_INVALID", "F1"]]);
+  });
+
+  test("codes: numbers read as text, spaces trimmed, compared case-insensitively", () => {
+    const wb = workbook({
+      items: [{ "No.": 1001, "Assembly Policy": "assemble to order" }, { "No.": " part-a " }, { "No.": "PART-B" }],
+      boms: [{ "Parent Item No.": "1001", "Quantity per": 1, "No.": "PART-A" }],
+      blanket: [blanket({ item: " 1001" })],
+    });
+    const parsed = parseWorkbook(wb);
+    expect([...parsed.items.values()].map((i) => i.no)).toEqual(["1001", "part-a", "PART-B"]);
+    expect(validate(wb).issues).toEqual([]);
+  });
+
+  test("dates: serial numbers or ISO text; anything else is VALUE_INVALID", () => {
+    expect(isoToSerial("2027-03-01")).toBe(46447);
+    expect(serialToIso(46447)).toBe("2027-03-01");
+    expect(isoToSerial("2027-02-29")).toBeUndefined();
+    expect(isoToSerial("1.3.2027")).toBeUndefined();
+    const parsed = parseWorkbook(workbook({ blanket: [blanket({ extra: { "Shipment Date": "2027-03-01" } })] }));
+    expect(parsed.blanketOrders.get("BSO-1001")!.lines[0].shipmentDate).toBe(46447);
+  });
+
+  test("quantities are rounded to 0.00001 on reading; defaults fill blank cells", () => {
+    const parsed = parseWorkbook(workbook({ blanket: [blanket({ qty: 1.000005, ato: null, price: null })] }));
+    const line = parsed.blanketOrders.get("BSO-1001")!.lines[0];
+    expect(line.quantity).toBe(1.00001);
+    expect(line.qtyToAto).toBe(1.00001); // ATO item: blank means the full quantity
+    expect(line.uom).toBe("PCS");
+    expect(line.description).toBe("KIT description");
+  });
+
+  test("text that Excel would read as a formula is recognised and escaped for typed entry", () => {
+    for (const t of ["=1+1", "+44", "-3 pcs", "@home", "\tx", "\rx"]) expect(looksLikeFormula(t)).toBe(true);
+    for (const t of ["KIT", "1=1", " =x", ""]) expect(looksLikeFormula(t)).toBe(false);
+    expect(escapeFormulaText("=1+1")).toBe("'=1+1");
+    expect(escapeFormulaText("'quoted")).toBe("''quoted");
+    expect(escapeFormulaText("KIT")).toBe("KIT");
+  });
+});
