@@ -5,7 +5,9 @@ const path = require("path");
 const fs = require("fs");
 const entry = path.join(__dirname, "..", "lib", "src", "cli", "bao.js");
 if (!fs.existsSync(entry)) {
-  process.stderr.write("bao: not built yet; run `npm install` (or `npm run build:cli`) in the repository first\n");
+  process.stderr.write(
+    "bao: not built yet; run `npm install` (or `npm run build:cli`) in the repository first\n"
+  );
   process.exit(2);
 }
 const { main } = require(entry);

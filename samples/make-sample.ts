@@ -11,7 +11,15 @@ import * as path from "path";
 import { assemble, makeOrder, validate } from "../src/engine";
 import { applyPlan } from "../src/workbook/applyPlan";
 import { CellValue, findSheet, WorkbookGrids } from "../src/workbook/grid";
-import { ASSEMBLY_BOMS, BLANKET_ORDERS, ITEM_UNITS, ITEMS, RESOURCES, SETUP, SheetSpec } from "../src/workbook/schema";
+import {
+  ASSEMBLY_BOMS,
+  BLANKET_ORDERS,
+  ITEM_UNITS,
+  ITEMS,
+  RESOURCES,
+  SETUP,
+  SheetSpec,
+} from "../src/workbook/schema";
 import { isoToSerial } from "../src/workbook/table";
 import { TableWrite, WritePlan } from "../src/workbook/writePlan";
 import { applyPlanToWorkbook, newWorkbook, saveWorkbook } from "../src/hosts/xlsx/xlsxHost";
@@ -21,23 +29,111 @@ const d = (iso: string): number => isoToSerial(iso)!;
 type Row = Record<string, CellValue>;
 
 const items: Row[] = [
-  { "No.": "KIT-DESK", Description: "Sit-stand desk kit, assembled", "Base Unit of Measure": "PCS", "Assembly Policy": "Assemble-to-Order", "Unit Price": 489 },
-  { "No.": "KIT-CHAIR", Description: "Ergonomic office chair, assembled", "Base Unit of Measure": "PCS", "Assembly Policy": "Assemble-to-Order", "Unit Price": 238.5 },
-  { "No.": "KIT-LAMP", Description: "LED task lamp", "Base Unit of Measure": "PCS", "Assembly Policy": "Assemble-to-Order", "Unit Price": 32.9 },
-  { "No.": "FRAME-01", Description: "Desk frame, steel, black", "Base Unit of Measure": "PCS", "Unit Price": 140 },
-  { "No.": "TOP-160", Description: "Desktop 160 x 80 cm, oak", "Base Unit of Measure": "PCS", "Unit Price": 95 },
-  { "No.": "TOP-180", Description: "Desktop 180 x 90 cm, oak", "Base Unit of Measure": "PCS", "Unit Price": 118 },
-  { "No.": "MOTOR-2", Description: "Dual lift motor with controller", "Base Unit of Measure": "PCS", "Unit Price": 120 },
-  { "No.": "CABLE-TRAY", Description: "Cable tray, under-desk", "Base Unit of Measure": "PCS", "Unit Price": 12 },
-  { "No.": "SCREW-SET", Description: "Screw set M6 (bag)", "Base Unit of Measure": "PCS", "Unit Price": 3.2 },
-  { "No.": "MONITOR-ARM", Description: "Monitor arm, single", "Base Unit of Measure": "PCS", "Unit Price": 39 },
-  { "No.": "SEAT-01", Description: "Seat and back, mesh", "Base Unit of Measure": "PCS", "Unit Price": 88 },
-  { "No.": "BASE-05", Description: "Five-star base, aluminium", "Base Unit of Measure": "PCS", "Unit Price": 34 },
-  { "No.": "CASTOR", Description: "Castor, soft floor", "Base Unit of Measure": "PCS", "Unit Price": 1.9 },
-  { "No.": "ARM-PAIR", Description: "Armrests 3D (pair)", "Base Unit of Measure": "PCS", "Unit Price": 21 },
-  { "No.": "LAMP-HEAD", Description: "LED head 8 W", "Base Unit of Measure": "PCS", "Unit Price": 9.5 },
-  { "No.": "LAMP-ARM", Description: "Lamp arm with clamp", "Base Unit of Measure": "PCS", "Unit Price": 6.8 },
-  { "No.": "USB-PSU", Description: "USB-C power supply 15 W", "Base Unit of Measure": "PCS", "Unit Price": 4.1 },
+  {
+    "No.": "KIT-DESK",
+    Description: "Sit-stand desk kit, assembled",
+    "Base Unit of Measure": "PCS",
+    "Assembly Policy": "Assemble-to-Order",
+    "Unit Price": 489,
+  },
+  {
+    "No.": "KIT-CHAIR",
+    Description: "Ergonomic office chair, assembled",
+    "Base Unit of Measure": "PCS",
+    "Assembly Policy": "Assemble-to-Order",
+    "Unit Price": 238.5,
+  },
+  {
+    "No.": "KIT-LAMP",
+    Description: "LED task lamp",
+    "Base Unit of Measure": "PCS",
+    "Assembly Policy": "Assemble-to-Order",
+    "Unit Price": 32.9,
+  },
+  {
+    "No.": "FRAME-01",
+    Description: "Desk frame, steel, black",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 140,
+  },
+  {
+    "No.": "TOP-160",
+    Description: "Desktop 160 x 80 cm, oak",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 95,
+  },
+  {
+    "No.": "TOP-180",
+    Description: "Desktop 180 x 90 cm, oak",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 118,
+  },
+  {
+    "No.": "MOTOR-2",
+    Description: "Dual lift motor with controller",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 120,
+  },
+  {
+    "No.": "CABLE-TRAY",
+    Description: "Cable tray, under-desk",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 12,
+  },
+  {
+    "No.": "SCREW-SET",
+    Description: "Screw set M6 (bag)",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 3.2,
+  },
+  {
+    "No.": "MONITOR-ARM",
+    Description: "Monitor arm, single",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 39,
+  },
+  {
+    "No.": "SEAT-01",
+    Description: "Seat and back, mesh",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 88,
+  },
+  {
+    "No.": "BASE-05",
+    Description: "Five-star base, aluminium",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 34,
+  },
+  {
+    "No.": "CASTOR",
+    Description: "Castor, soft floor",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 1.9,
+  },
+  {
+    "No.": "ARM-PAIR",
+    Description: "Armrests 3D (pair)",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 21,
+  },
+  {
+    "No.": "LAMP-HEAD",
+    Description: "LED head 8 W",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 9.5,
+  },
+  {
+    "No.": "LAMP-ARM",
+    Description: "Lamp arm with clamp",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 6.8,
+  },
+  {
+    "No.": "USB-PSU",
+    Description: "USB-C power supply 15 W",
+    "Base Unit of Measure": "PCS",
+    "Unit Price": 4.1,
+  },
 ];
 
 const itemUnits: Row[] = [
@@ -50,7 +146,14 @@ const resources: Row[] = [
   { "No.": "SETUP", Name: "Line setup", "Base Unit of Measure": "HOUR" },
 ];
 
-const bomLine = (parent: string, line: number, type: string, no: string, qtyPer: number | null, extra: Row = {}): Row => ({
+const bomLine = (
+  parent: string,
+  line: number,
+  type: string,
+  no: string,
+  qtyPer: number | null,
+  extra: Row = {}
+): Row => ({
   "Parent Item No.": parent,
   "Line No.": line,
   Type: type,
@@ -80,7 +183,14 @@ const boms: Row[] = [
   bomLine("KIT-LAMP", 50000, "Resource", "SETUP", 0.25, { "Resource Usage Type": "Fixed" }),
 ];
 
-const blanketLine = (doc: string, line: number, no: string, qty: number, ship: string, extra: Row = {}): Row => ({
+const blanketLine = (
+  doc: string,
+  line: number,
+  no: string,
+  qty: number,
+  ship: string,
+  extra: Row = {}
+): Row => ({
   "Document No.": doc,
   "Line No.": line,
   Type: "Item",
@@ -90,19 +200,51 @@ const blanketLine = (doc: string, line: number, no: string, qty: number, ship: s
   ...extra,
 });
 
-const adatum = { "Sell-to Customer No.": "C10000", "Sell-to Customer Name": "Adatum Corporation", "Order Date": d("2026-10-01"), "External Document No.": "ADT-FRAME-2027" };
-const trey = { "Sell-to Customer No.": "C20000", "Sell-to Customer Name": "Trey Research", "Order Date": d("2026-10-20"), "External Document No.": "PO 55-1920" };
-const school = { "Sell-to Customer No.": "C30000", "Sell-to Customer Name": "School of Fine Art", "Order Date": d("2026-11-05"), "External Document No.": "SFA/FURN/27" };
+const adatum = {
+  "Sell-to Customer No.": "C10000",
+  "Sell-to Customer Name": "Adatum Corporation",
+  "Order Date": d("2026-10-01"),
+  "External Document No.": "ADT-FRAME-2027",
+};
+const trey = {
+  "Sell-to Customer No.": "C20000",
+  "Sell-to Customer Name": "Trey Research",
+  "Order Date": d("2026-10-20"),
+  "External Document No.": "PO 55-1920",
+};
+const school = {
+  "Sell-to Customer No.": "C30000",
+  "Sell-to Customer Name": "School of Fine Art",
+  "Order Date": d("2026-11-05"),
+  "External Document No.": "SFA/FURN/27",
+};
 
 const blanket: Row[] = [
-  blanketLine("BSO-1001", 10000, "KIT-DESK", 120, "2027-02-15", { ...adatum, "Line Discount %": 5 }),
+  blanketLine("BSO-1001", 10000, "KIT-DESK", 120, "2027-02-15", {
+    ...adatum,
+    "Line Discount %": 5,
+  }),
   blanketLine("BSO-1001", 20000, "KIT-CHAIR", 200, "2027-03-15", { "Line Discount %": 5 }),
-  { "Document No.": "BSO-1001", "Line No.": 30000, Description: "Deliver to dock 4, weekdays 7-15 h" },
-  blanketLine("BSO-1002", 10000, "KIT-LAMP", 40, "2027-04-30", { ...trey, "Unit of Measure Code": "BOX", "Unit Price": 189 }),
+  {
+    "Document No.": "BSO-1001",
+    "Line No.": 30000,
+    Description: "Deliver to dock 4, weekdays 7-15 h",
+  },
+  blanketLine("BSO-1002", 10000, "KIT-LAMP", 40, "2027-04-30", {
+    ...trey,
+    "Unit of Measure Code": "BOX",
+    "Unit Price": 189,
+  }),
   blanketLine("BSO-1002", 20000, "KIT-DESK", 30, "2027-09-30"),
-  blanketLine("BSO-1002", 30000, "SCREW-SET", 4, "2027-06-30", { "Unit of Measure Code": "CARTON", "Unit Price": 150 }),
+  blanketLine("BSO-1002", 30000, "SCREW-SET", 4, "2027-06-30", {
+    "Unit of Measure Code": "CARTON",
+    "Unit Price": 150,
+  }),
   blanketLine("BSO-1003", 10000, "KIT-CHAIR", 60, "2027-08-31", school),
-  blanketLine("BSO-1003", 20000, "KIT-LAMP", 10, "2027-11-30", { "Unit of Measure Code": "BOX", "Unit Price": 189 }),
+  blanketLine("BSO-1003", 20000, "KIT-LAMP", 10, "2027-11-30", {
+    "Unit of Measure Code": "BOX",
+    "Unit Price": 189,
+  }),
 ];
 
 const setup: Row[] = [
@@ -118,13 +260,18 @@ const about: CellValue[][] = [
   ["Sheets"],
   ["Items, Item Units, Resources, Assembly BOMs", "master data, as in Business Central"],
   ["Blanket Orders", "the agreements; enter the customer's next call-off in Qty. to Ship"],
-  ["Blanket Assembly Orders", "how each assemble-to-order line is built; edit Quantity per, No., Description"],
+  [
+    "Blanket Assembly Orders",
+    "how each assemble-to-order line is built; edit Quantity per, No., Description",
+  ],
   ["Sales Orders, Assembly Orders", "made from call-offs by Make Order"],
 ];
 
 function tableWrite(spec: SheetSpec, rows: Row[]): TableWrite {
   // Every column, as a planner's "Edit in Excel" export has them, except unused variants.
-  const used = spec.columns.filter((c) => c.key !== "variant" || rows.some((r) => r[c.header] !== undefined));
+  const used = spec.columns.filter(
+    (c) => c.key !== "variant" || rows.some((r) => r[c.header] !== undefined)
+  );
   return {
     kind: "table",
     sheet: spec.name,
@@ -138,11 +285,19 @@ function tableWrite(spec: SheetSpec, rows: Row[]): TableWrite {
   };
 }
 
-function editCell(grids: WorkbookGrids, sheet: string, match: (row: Record<string, CellValue>) => boolean, header: string, value: CellValue): void {
+function editCell(
+  grids: WorkbookGrids,
+  sheet: string,
+  match: (row: Record<string, CellValue>) => boolean,
+  header: string,
+  value: CellValue
+): void {
   const s = findSheet(grids, sheet)!;
   const headers = s.rows[0].map(String);
   const col = headers.indexOf(header);
-  const row = s.rows.slice(1).find((r) => match(Object.fromEntries(headers.map((h, i) => [h, r[i] ?? null]))));
+  const row = s.rows
+    .slice(1)
+    .find((r) => match(Object.fromEntries(headers.map((h, i) => [h, r[i] ?? null]))));
   if (!row || col < 0) throw new Error(`sample: no ${header} to edit on ${sheet}`);
   row[col] = value;
 }
@@ -165,13 +320,39 @@ async function main(): Promise<void> {
   const a = assemble(grids);
   if (!a.ok || !a.plan) throw new Error("sample: assemble failed: " + JSON.stringify(a.issues));
   grids = applyPlan(grids, a.plan);
-  const isDeskBao = (r: Record<string, CellValue>): boolean => r["Blanket Order No."] === "BSO-1001" && r["Blanket Order Line No."] === 10000;
-  editCell(grids, "Blanket Assembly Orders", (r) => isDeskBao(r) && r["No."] === "TOP-160", "No.", "TOP-180");
-  editCell(grids, "Blanket Assembly Orders", (r) => isDeskBao(r) && r["No."] === "TOP-180", "Description", "Desktop 180 x 90 cm, oak (customer spec)");
-  editCell(grids, "Blanket Assembly Orders", (r) => isDeskBao(r) && r["No."] === "CABLE-TRAY", "Quantity per", 2);
+  const isDeskBao = (r: Record<string, CellValue>): boolean =>
+    r["Blanket Order No."] === "BSO-1001" && r["Blanket Order Line No."] === 10000;
+  editCell(
+    grids,
+    "Blanket Assembly Orders",
+    (r) => isDeskBao(r) && r["No."] === "TOP-160",
+    "No.",
+    "TOP-180"
+  );
+  editCell(
+    grids,
+    "Blanket Assembly Orders",
+    (r) => isDeskBao(r) && r["No."] === "TOP-180",
+    "Description",
+    "Desktop 180 x 90 cm, oak (customer spec)"
+  );
+  editCell(
+    grids,
+    "Blanket Assembly Orders",
+    (r) => isDeskBao(r) && r["No."] === "CABLE-TRAY",
+    "Quantity per",
+    2
+  );
   const bao = findSheet(grids, "Blanket Assembly Orders")!;
   const headers = bao.rows[0].map(String);
-  const added: Record<string, CellValue> = { "Assembly Order No.": "BA-27001", "Line No.": 45000, Type: "Item", "No.": "MONITOR-ARM", Description: "Monitor arm, single (customer spec)", "Quantity per": 1 };
+  const added: Record<string, CellValue> = {
+    "Assembly Order No.": "BA-27001",
+    "Line No.": 45000,
+    Type: "Item",
+    "No.": "MONITOR-ARM",
+    Description: "Monitor arm, single (customer spec)",
+    "Quantity per": 1,
+  };
   bao.rows.push(headers.map((h) => added[h] ?? null));
   // Refresh once, as the planner would, so the sheet's derived columns are current.
   const refreshed = assemble(grids);
@@ -185,15 +366,36 @@ async function main(): Promise<void> {
   blanketSheet.rows.push(bHeaders.map((h) => late[h] ?? null));
 
   // Adatum's first call-off in November.
-  const first = makeOrder(grids, { orderNo: "BSO-1001", orderDate: d("2026-11-02"), ship: new Map([[10000, 20], [20000, 40]]) });
-  if (!first.ok || !first.plan) throw new Error("sample: first call-off failed: " + JSON.stringify(first.issues));
+  const first = makeOrder(grids, {
+    orderNo: "BSO-1001",
+    orderDate: d("2026-11-02"),
+    ship: new Map([
+      [10000, 20],
+      [20000, 40],
+    ]),
+  });
+  if (!first.ok || !first.plan)
+    throw new Error("sample: first call-off failed: " + JSON.stringify(first.issues));
   grids = applyPlan(grids, first.plan);
   // The next call-off, entered by the planner after the customer's e-mail.
-  editCell(grids, "Blanket Orders", (r) => r["Document No."] === "BSO-1001" && r["Line No."] === 10000, "Qty. to Ship", 30);
-  editCell(grids, "Blanket Orders", (r) => r["Document No."] === "BSO-1001" && r["Line No."] === 20000, "Qty. to Ship", 50);
+  editCell(
+    grids,
+    "Blanket Orders",
+    (r) => r["Document No."] === "BSO-1001" && r["Line No."] === 10000,
+    "Qty. to Ship",
+    30
+  );
+  editCell(
+    grids,
+    "Blanket Orders",
+    (r) => r["Document No."] === "BSO-1001" && r["Line No."] === 20000,
+    "Qty. to Ship",
+    50
+  );
 
   const check = validate(grids);
-  if (!check.ok) throw new Error("sample: does not validate cleanly: " + JSON.stringify(check.issues));
+  if (!check.ok)
+    throw new Error("sample: does not validate cleanly: " + JSON.stringify(check.issues));
 
   // Write the final grids as tables (product sheets keep their table layout).
   const wb = newWorkbook();
@@ -201,9 +403,12 @@ async function main(): Promise<void> {
   for (const s of grids.sheets) {
     if (s.name === "About") continue;
     const [head, ...rows] = s.rows;
-    const spec = [ITEMS, ITEM_UNITS, RESOURCES, ASSEMBLY_BOMS, BLANKET_ORDERS, SETUP].find((x) => x.name === s.name);
+    const spec = [ITEMS, ITEM_UNITS, RESOURCES, ASSEMBLY_BOMS, BLANKET_ORDERS, SETUP].find(
+      (x) => x.name === s.name
+    );
     const all = [...plans[0].writes, ...a.plan.writes, ...first.plan.writes];
-    const formatsFrom = all.find((w) => w.kind === "table" && w.sheet === s.name) as TableWrite | undefined;
+    const formatsFrom = all.find((w) => w.kind === "table" && w.sheet === s.name) as
+      TableWrite | undefined;
     const columns = spec?.columns ?? [];
     final.writes.push({
       kind: "table",
@@ -211,19 +416,31 @@ async function main(): Promise<void> {
       tableName: spec?.tableName ?? formatsFrom?.tableName ?? s.name.replace(/\W/g, ""),
       startRow: 1,
       headers: head.map(String),
-      formats: head.map((h) => columns.find((c) => c.header === h)?.format ?? formatsFrom?.formats[formatsFrom.headers.indexOf(String(h))] ?? "general"),
-      rows: rows.filter((r) => r.some((c) => c !== null && c !== "")).map((r) => head.map((_, i) => r[i] ?? null)),
+      formats: head.map(
+        (h) =>
+          columns.find((c) => c.header === h)?.format ??
+          formatsFrom?.formats[formatsFrom.headers.indexOf(String(h))] ??
+          "general"
+      ),
+      rows: rows
+        .filter((r) => r.some((c) => c !== null && c !== ""))
+        .map((r) => head.map((_, i) => r[i] ?? null)),
       previousRows: 0,
       previousColumns: 0,
     });
   }
   const ws = wb.addWorksheet("About");
-  about.forEach((r, i) => ws.getRow(i + 1).values = r as never);
+  about.forEach((r, i) => (ws.getRow(i + 1).values = r as never));
   ws.getColumn(1).width = 48;
   ws.getColumn(2).width = 70;
   ws.getRow(1).font = { bold: true, size: 14 };
   applyPlanToWorkbook(wb, final);
-  const out = path.join(__dirname.includes(`${path.sep}lib${path.sep}`) ? path.join(__dirname, "..", "..", "samples") : __dirname, "blanket-orders.xlsx");
+  const out = path.join(
+    __dirname.includes(`${path.sep}lib${path.sep}`)
+      ? path.join(__dirname, "..", "..", "samples")
+      : __dirname,
+    "blanket-orders.xlsx"
+  );
   await saveWorkbook(wb, out);
   process.stdout.write(`Wrote ${out}\n`);
 }

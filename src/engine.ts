@@ -12,8 +12,22 @@ import { addQty, subQty } from "./domain/quantity";
 import { validateWorkbook } from "./domain/validate";
 import { CellValue, cellRef, parseCellRef, WorkbookGrids } from "./workbook/grid";
 import { ParsedWorkbook, parseWorkbook } from "./workbook/parse";
-import { assemblyOrderRows, blanketAssemblyRows, columnUpdates, RenderedRow, renderTable } from "./workbook/render";
-import { ASSEMBLY_ORDERS, BLANKET_ASSEMBLY_ORDERS, BLANKET_ORDERS as BLANKET_ORDERS_SPEC, column, INPUT_SHEETS, SALES_ORDERS, SETUP } from "./workbook/schema";
+import {
+  assemblyOrderRows,
+  blanketAssemblyRows,
+  columnUpdates,
+  RenderedRow,
+  renderTable,
+} from "./workbook/render";
+import {
+  ASSEMBLY_ORDERS,
+  BLANKET_ASSEMBLY_ORDERS,
+  BLANKET_ORDERS as BLANKET_ORDERS_SPEC,
+  column,
+  INPUT_SHEETS,
+  SALES_ORDERS,
+  SETUP,
+} from "./workbook/schema";
 import { emptyTable } from "./workbook/table";
 import { SheetWrite, WritePlan } from "./workbook/writePlan";
 
@@ -55,7 +69,12 @@ function sortedIssues(wb: ParsedWorkbook, issues: ScopedIssue[]): Issue[] {
     return at ? [at.row, at.col] : [0, 0];
   };
   return issues
-    .map((issue, i) => ({ issue, i, s: sheetOrder.get(issue.sheet.toLowerCase()) ?? -1, p: pos(issue.cell) }))
+    .map((issue, i) => ({
+      issue,
+      i,
+      s: sheetOrder.get(issue.sheet.toLowerCase()) ?? -1,
+      p: pos(issue.cell),
+    }))
     .sort((a, b) => a.s - b.s || a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
     .map((x) => publicIssue(x.issue));
 }
@@ -83,7 +102,8 @@ function assemblyNumbers(wb: ParsedWorkbook): string[] {
 }
 
 function series(wb: ParsedWorkbook, name: SeriesName): NumberSeries | undefined {
-  const used = name === "Sales Order Nos." ? wb.salesLines.map((s) => s.docNo) : assemblyNumbers(wb);
+  const used =
+    name === "Sales Order Nos." ? wb.salesLines.map((s) => s.docNo) : assemblyNumbers(wb);
   return openSeries(wb, name, used);
 }
 
@@ -96,7 +116,9 @@ function setupWrite(wb: ParsedWorkbook, used: NumberSeries[]): SheetWrite | unde
   const values = new Map<number, CellValue>();
   const last = new Map<number, CellValue>();
   let nextRow = t.rows.length ? t.rows[t.rows.length - 1].row + 1 : t.headerRow + 1;
-  const names = wb.has.setup ? taken.map((s) => s.setting) : (Object.keys(SERIES_DEFAULTS) as SeriesName[]);
+  const names = wb.has.setup
+    ? taken.map((s) => s.setting)
+    : (Object.keys(SERIES_DEFAULTS) as SeriesName[]);
   for (const name of names) {
     const existing = wb.setup.find((s) => key(s.setting) === key(name));
     const row = existing?.row ?? nextRow++;
@@ -107,13 +129,23 @@ function setupWrite(wb: ParsedWorkbook, used: NumberSeries[]): SheetWrite | unde
     const s = taken.find((x) => x.setting === name);
     if (s?.last) last.set(row, s.last);
   }
-  const text = (k: string) => ({ key: k, header: column(SETUP, k).header, format: "text" as const });
-  const write = columnUpdates(t, [
-    { ...text("setting"), values: settings },
-    { ...text("value"), values },
-    { ...text("lastNoUsed"), values: last },
-  ], !wb.has.setup);
-  if (!wb.has.setup) for (const c of write.columns) c.header = column(SETUP, ["setting", "value", "lastNoUsed"][c.col]).header;
+  const text = (k: string) => ({
+    key: k,
+    header: column(SETUP, k).header,
+    format: "text" as const,
+  });
+  const write = columnUpdates(
+    t,
+    [
+      { ...text("setting"), values: settings },
+      { ...text("value"), values },
+      { ...text("lastNoUsed"), values: last },
+    ],
+    !wb.has.setup
+  );
+  if (!wb.has.setup)
+    for (const c of write.columns)
+      c.header = column(SETUP, ["setting", "value", "lastNoUsed"][c.col]).header;
   return write;
 }
 
@@ -121,7 +153,10 @@ function setupWrite(wb: ParsedWorkbook, used: NumberSeries[]): SheetWrite | unde
 
 /** Scopes whose errors do not stop `assemble`: call-offs and the documents made from them. */
 const notNeededByAssemble = (scope: string): boolean =>
-  scope.startsWith("calloff:") || scope.startsWith("sales:") || scope === "sheet:Sales Orders" || scope === "sheet:Assembly Orders";
+  scope.startsWith("calloff:") ||
+  scope.startsWith("sales:") ||
+  scope === "sheet:Sales Orders" ||
+  scope === "sheet:Assembly Orders";
 
 function blockedBy(issues: ScopedIssue[], needs: (scope: string) => boolean): boolean {
   return issues.some((i) => isError(i) && i.scope.some(needs));
@@ -135,7 +170,11 @@ type BlanketAssemblyFate = "render" | "keep" | "remove";
  * The Blanket Assembly Orders sheet: each order rendered from the model, kept as its raw
  * rows, or removed; rows that belong to no readable order are kept as they are.
  */
-function blanketAssemblySheet(wb: ParsedWorkbook, fate: (bao: BlanketAssemblyOrder) => BlanketAssemblyFate, appended: BlanketAssemblyOrder[]): SheetWrite {
+function blanketAssemblySheet(
+  wb: ParsedWorkbook,
+  fate: (bao: BlanketAssemblyOrder) => BlanketAssemblyFate,
+  appended: BlanketAssemblyOrder[]
+): SheetWrite {
   const t = wb.tables.bao;
   const rowOwner = new Map<number, BlanketAssemblyOrder>();
   for (const bao of wb.baos) for (const r of bao.rows) rowOwner.set(r, bao);
@@ -163,7 +202,9 @@ export function assemble(grids: WorkbookGrids): AssembleResult {
     return { ...result(wb, false), ...counts };
   }
   // Stale and orphan warnings describe what assemble now fixes; its own warnings replace them.
-  const remaining = wb.log.list.filter((i) => i.code !== "ASSEMBLY_STALE" && i.code !== "ORPHAN_ASSEMBLY");
+  const remaining = wb.log.list.filter(
+    (i) => i.code !== "ASSEMBLY_STALE" && i.code !== "ORPHAN_ASSEMBLY"
+  );
   wb.log.list.splice(0, wb.log.list.length, ...remaining);
   const outcome = assembleOrders(a, blanketAssembly, wb.log);
   const kept = new Set(outcome.orders);
@@ -171,7 +212,7 @@ export function assemble(grids: WorkbookGrids): AssembleResult {
     blanketAssemblySheet(
       wb,
       (bao) => (kept.has(bao) ? "render" : "remove"),
-      outcome.orders.filter((b) => !b.rows.length),
+      outcome.orders.filter((b) => !b.rows.length)
     ),
   ];
   const setup = setupWrite(wb, [blanketAssembly]);
@@ -183,7 +224,11 @@ export function assemble(grids: WorkbookGrids): AssembleResult {
 // ---------------------------------------------------------------- make order
 
 /** Everything a Make Order of `order` reads: its own lines and what its called-off lines use. */
-function makeOrderNeeds(wb: ParsedWorkbook, order: BlanketOrder, baos: Map<string, BlanketAssemblyOrder>): (scope: string) => boolean {
+function makeOrderNeeds(
+  wb: ParsedWorkbook,
+  order: BlanketOrder,
+  baos: Map<string, BlanketAssemblyOrder>
+): (scope: string) => boolean {
   const doc = key(order.docNo);
   const needed = new Set<string>([`blanket:${doc}`, `calloff:${doc}`, `sales:${doc}`, "setup"]);
   for (const line of calledOffLines(order)) {
@@ -203,7 +248,11 @@ function makeOrderNeeds(wb: ParsedWorkbook, order: BlanketOrder, baos: Map<strin
 }
 
 /** Applies `--ship` quantities: the sheet's Qty. to Ship column is ignored for this order. */
-function applyShipOverride(wb: ParsedWorkbook, order: BlanketOrder, ship: ReadonlyMap<number, number>): void {
+function applyShipOverride(
+  wb: ParsedWorkbook,
+  order: BlanketOrder,
+  ship: ReadonlyMap<number, number>
+): void {
   const t = wb.tables.blanket;
   const col = t.cols.get("qtyToShip");
   const rows = new Set(order.lines.map((l) => l.row));
@@ -221,9 +270,25 @@ function applyShipOverride(wb: ParsedWorkbook, order: BlanketOrder, ship: Readon
     const line = byLine.get(lineNo);
     const docCell = cellRef(t.cols.get("docNo") ?? 0, order.lines[0]?.row ?? t.headerRow);
     if (!line || line.type !== "Item") {
-      wb.log.add("LINE_NOT_FOUND", t.sheet, docCell, MESSAGES.lineNotFound(order.docNo, String(lineNo)), [`calloff:${key(order.docNo)}`]);
+      wb.log.add(
+        "LINE_NOT_FOUND",
+        t.sheet,
+        docCell,
+        MESSAGES.lineNotFound(order.docNo, String(lineNo)),
+        [`calloff:${key(order.docNo)}`]
+      );
     } else if (qty < 0) {
-      wb.log.add("QTY_INVALID", t.sheet, cellRef(col ?? t.cols.get("lineNo") ?? 0, line.row), MESSAGES.qtyNegative(`Blanket order ${order.docNo} line ${lineNo}`, "Qty. to Ship", String(qty)), [`calloff:${key(order.docNo)}`]);
+      wb.log.add(
+        "QTY_INVALID",
+        t.sheet,
+        cellRef(col ?? t.cols.get("lineNo") ?? 0, line.row),
+        MESSAGES.qtyNegative(
+          `Blanket order ${order.docNo} line ${lineNo}`,
+          "Qty. to Ship",
+          String(qty)
+        ),
+        [`calloff:${key(order.docNo)}`]
+      );
     } else line.qtyToShip = qty;
   }
 }
@@ -234,40 +299,89 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
   if (!order) {
     validateWorkbook(wb);
     const t = wb.tables.blanket;
-    wb.log.add("ORDER_NOT_FOUND", t.sheet, cellRef(t.cols.get("docNo") ?? 0, t.headerRow || 1), MESSAGES.orderNotFound(options.orderNo), [`blanket:${key(options.orderNo)}`]);
+    wb.log.add(
+      "ORDER_NOT_FOUND",
+      t.sheet,
+      cellRef(t.cols.get("docNo") ?? 0, t.headerRow || 1),
+      MESSAGES.orderNotFound(options.orderNo),
+      [`blanket:${key(options.orderNo)}`]
+    );
     return result(wb, false);
   }
   if (options.ship) applyShipOverride(wb, order, options.ship);
   const a = validateWorkbook(wb);
   if (!calledOffLines(order).length) {
     const t = wb.tables.blanket;
-    const cell = cellRef(t.cols.get("qtyToShip") ?? t.cols.get("docNo") ?? 0, order.lines[0]?.row ?? t.headerRow);
-    wb.log.add("NOTHING_TO_CREATE", t.sheet, cell, MESSAGES.nothingToCreate(order.docNo), [`calloff:${key(order.docNo)}`]);
+    const cell = cellRef(
+      t.cols.get("qtyToShip") ?? t.cols.get("docNo") ?? 0,
+      order.lines[0]?.row ?? t.headerRow
+    );
+    wb.log.add("NOTHING_TO_CREATE", t.sheet, cell, MESSAGES.nothingToCreate(order.docNo), [
+      `calloff:${key(order.docNo)}`,
+    ]);
   }
   const salesSeries = series(wb, "Sales Order Nos.");
   const assemblySeries = series(wb, "Assembly Order Nos.");
   const blanketAssemblySeries = series(wb, "Blanket Assembly Order Nos.");
-  if (blockedBy(wb.log.list, makeOrderNeeds(wb, order, a.baoByLine)) || !salesSeries || !assemblySeries || !blanketAssemblySeries) {
+  if (
+    blockedBy(wb.log.list, makeOrderNeeds(wb, order, a.baoByLine)) ||
+    !salesSeries ||
+    !assemblySeries ||
+    !blanketAssemblySeries
+  ) {
     return result(wb, false);
   }
-  const docs = makeOrderDocuments(a, order, options.orderDate, { sales: salesSeries, assembly: assemblySeries, blanketAssembly: blanketAssemblySeries }, wb.log);
-  const plan = makeOrderPlan(wb, a, order, docs, [salesSeries, assemblySeries, blanketAssemblySeries]);
-  return { ...result(wb, true, plan), salesOrder: docs.salesOrderNo, assemblyOrders: docs.assemblyOrders.map((o) => o.aoNo) };
+  const docs = makeOrderDocuments(
+    a,
+    order,
+    options.orderDate,
+    { sales: salesSeries, assembly: assemblySeries, blanketAssembly: blanketAssemblySeries },
+    wb.log
+  );
+  const plan = makeOrderPlan(wb, a, order, docs, [
+    salesSeries,
+    assemblySeries,
+    blanketAssemblySeries,
+  ]);
+  return {
+    ...result(wb, true, plan),
+    salesOrder: docs.salesOrderNo,
+    assemblyOrders: docs.assemblyOrders.map((o) => o.aoNo),
+  };
 }
 
-function makeOrderPlan(wb: ParsedWorkbook, a: ReturnType<typeof validateWorkbook>, order: BlanketOrder, docs: MakeOrderOutcome, used: NumberSeries[]): WritePlan {
+function makeOrderPlan(
+  wb: ParsedWorkbook,
+  a: ReturnType<typeof validateWorkbook>,
+  order: BlanketOrder,
+  docs: MakeOrderOutcome,
+  used: NumberSeries[]
+): WritePlan {
   const touched = new Set(docs.touched);
   // Every write of the sheet recomputes derived columns: other readable orders follow their lines too.
   const fate = (bao: BlanketAssemblyOrder): BlanketAssemblyFate => {
     if (touched.has(bao)) return "render";
-    const line = bao.blanketLineNo !== undefined ? a.blanketLines.get(lineKey(bao.blanketDocNo, bao.blanketLineNo)) : undefined;
-    if (!bao.valid || !line || !line.valid || line.qtyToAto <= 0 || key(line.no) !== key(bao.itemNo) || a.baoByLine.get(lineKey(line.docNo, line.lineNo)) !== bao) return "keep";
+    const line =
+      bao.blanketLineNo !== undefined
+        ? a.blanketLines.get(lineKey(bao.blanketDocNo, bao.blanketLineNo))
+        : undefined;
+    if (
+      !bao.valid ||
+      !line ||
+      !line.valid ||
+      line.qtyToAto <= 0 ||
+      key(line.no) !== key(bao.itemNo) ||
+      a.baoByLine.get(lineKey(line.docNo, line.lineNo)) !== bao
+    )
+      return "keep";
     const probe = new IssueLog();
     refreshOrder(wb, bao, line, probe);
     return "render";
   };
   const writes: SheetWrite[] = [];
-  const salesRows: (RenderedRow | { keepRow: number })[] = wb.tables.sales.rows.map((r) => ({ keepRow: r.row }));
+  const salesRows: (RenderedRow | { keepRow: number })[] = wb.tables.sales.rows.map((r) => ({
+    keepRow: r.row,
+  }));
   for (const s of docs.salesLines) {
     salesRows.push({
       values: {
@@ -282,7 +396,9 @@ function makeOrderPlan(wb: ParsedWorkbook, a: ReturnType<typeof validateWorkbook
     });
   }
   writes.push(renderTable(wb.tables.sales, SALES_ORDERS, salesRows));
-  const aoRows: (RenderedRow | { keepRow: number })[] = wb.tables.assembly.rows.map((r) => ({ keepRow: r.row }));
+  const aoRows: (RenderedRow | { keepRow: number })[] = wb.tables.assembly.rows.map((r) => ({
+    keepRow: r.row,
+  }));
   for (const ao of docs.assemblyOrders) aoRows.push(...assemblyOrderRows(ao));
   writes.push(renderTable(wb.tables.assembly, ASSEMBLY_ORDERS, aoRows));
   writes.push(blanketAssemblySheet(wb, fate, docs.created));
@@ -293,7 +409,12 @@ function makeOrderPlan(wb: ParsedWorkbook, a: ReturnType<typeof validateWorkbook
 }
 
 /** Quantity Ordered and Remaining Quantity from the sales lines, and the call-off reset. */
-function blanketOrderUpdates(wb: ParsedWorkbook, a: ReturnType<typeof validateWorkbook>, order: BlanketOrder, docs: MakeOrderOutcome): SheetWrite {
+function blanketOrderUpdates(
+  wb: ParsedWorkbook,
+  a: ReturnType<typeof validateWorkbook>,
+  order: BlanketOrder,
+  docs: MakeOrderOutcome
+): SheetWrite {
   const t = wb.tables.blanket;
   const shipped = new Map(docs.salesLines.map((s) => [s.blanketLineNo, s.quantity]));
   const ordered = new Map<number, CellValue>();
@@ -309,7 +430,11 @@ function blanketOrderUpdates(wb: ParsedWorkbook, a: ReturnType<typeof validateWo
       remaining.set(l.row, subQty(l.quantity, q));
     }
   }
-  const spec = (k: string) => ({ key: k, header: column(BLANKET_ORDERS_SPEC, k).header, format: "quantity" as const });
+  const spec = (k: string) => ({
+    key: k,
+    header: column(BLANKET_ORDERS_SPEC, k).header,
+    format: "quantity" as const,
+  });
   const updates = [
     { ...spec("quantityOrdered"), values: ordered },
     { ...spec("remaining"), values: remaining },
@@ -333,7 +458,9 @@ export function template(): WritePlan {
       rows: [],
       previousRows: 0,
       previousColumns: 0,
-      lists: spec.columns.flatMap((c, col) => (c.options ? [{ col, options: c.options.filter((o) => o !== "") }] : [])),
+      lists: spec.columns.flatMap((c, col) =>
+        c.options ? [{ col, options: c.options.filter((o) => o !== "") }] : []
+      ),
     })),
   };
 }
@@ -341,5 +468,7 @@ export function template(): WritePlan {
 /** Blanket orders with a call-off entered (a line with Qty. to Ship > 0), in sheet order. */
 export function ordersWithCallOff(grids: WorkbookGrids): string[] {
   const wb = parseWorkbook(grids);
-  return [...wb.blanketOrders.values()].filter((o) => calledOffLines(o).length > 0).map((o) => o.docNo);
+  return [...wb.blanketOrders.values()]
+    .filter((o) => calledOffLines(o).length > 0)
+    .map((o) => o.docNo);
 }

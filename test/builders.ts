@@ -13,15 +13,33 @@ export type Row = Record<string, CellValue | undefined>;
 export function sheet(name: string, rows: Row[], headers?: string[]): SheetGrid {
   const cols = headers ? [...headers] : [];
   for (const r of rows) for (const k of Object.keys(r)) if (!cols.includes(k)) cols.push(k);
-  return { name, rows: [cols, ...rows.map((r) => cols.map((c) => (r[c] === undefined ? null : (r[c] as CellValue))))] };
+  return {
+    name,
+    rows: [
+      cols,
+      ...rows.map((r) => cols.map((c) => (r[c] === undefined ? null : (r[c] as CellValue)))),
+    ],
+  };
 }
 
 export const date = (iso: string): number => isoToSerial(iso)!;
 
-export const item = (no: string, extra: Row = {}): Row => ({ "No.": no, Description: `${no} description`, "Base Unit of Measure": "PCS", ...extra });
-export const atoItem = (no: string, extra: Row = {}): Row => item(no, { "Assembly Policy": "Assemble-to-Order", ...extra });
+export const item = (no: string, extra: Row = {}): Row => ({
+  "No.": no,
+  Description: `${no} description`,
+  "Base Unit of Measure": "PCS",
+  ...extra,
+});
+export const atoItem = (no: string, extra: Row = {}): Row =>
+  item(no, { "Assembly Policy": "Assemble-to-Order", ...extra });
 
-export const bom = (parent: string, lineNo: number, no: string, qtyPer: CellValue, extra: Row = {}): Row => ({
+export const bom = (
+  parent: string,
+  lineNo: number,
+  no: string,
+  qtyPer: CellValue,
+  extra: Row = {}
+): Row => ({
   "Parent Item No.": parent,
   "Line No.": lineNo,
   Type: "Item",
@@ -77,7 +95,10 @@ export interface WorkbookOpts {
 export function workbook(o: WorkbookOpts = {}): WorkbookGrids {
   const sheets: SheetGrid[] = [
     sheet("Items", o.items ?? [atoItem("KIT"), item("PART-A"), item("PART-B")]),
-    sheet("Assembly BOMs", o.boms ?? [bom("KIT", 10000, "PART-A", 2), bom("KIT", 20000, "PART-B", 1)]),
+    sheet(
+      "Assembly BOMs",
+      o.boms ?? [bom("KIT", 10000, "PART-A", 2), bom("KIT", 20000, "PART-B", 1)]
+    ),
     sheet("Blanket Orders", o.blanket ?? [blanket()]),
   ];
   if (o.units) sheets.push(sheet("Item Units", o.units));
@@ -102,11 +123,21 @@ export function records(grids: WorkbookGrids, name: string): Row[] {
 }
 
 /** Replaces one cell, addressed by sheet, row index among records, and header. */
-export function edit(grids: WorkbookGrids, name: string, recordIndex: number, header: string, value: CellValue): WorkbookGrids {
+export function edit(
+  grids: WorkbookGrids,
+  name: string,
+  recordIndex: number,
+  header: string,
+  value: CellValue
+): WorkbookGrids {
   const s = findSheet(grids, name)!;
   const col = s.rows[0].indexOf(header);
   if (col < 0) throw new Error(`no column ${header}`);
-  const copy: WorkbookGrids = { sheets: grids.sheets.map((x) => (x === s ? { name: x.name, rows: x.rows.map((r) => [...r]) } : x)) };
+  const copy: WorkbookGrids = {
+    sheets: grids.sheets.map((x) =>
+      x === s ? { name: x.name, rows: x.rows.map((r) => [...r]) } : x
+    ),
+  };
   const target = findSheet(copy, name)!;
   let seen = -1;
   for (let r = 1; r < target.rows.length; r++) {

@@ -6,12 +6,28 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { assemble, AssembleResult, CommandResult, makeOrder, MakeOrderResult, ordersWithCallOff, template, validate } from "../engine";
+import {
+  assemble,
+  AssembleResult,
+  CommandResult,
+  makeOrder,
+  MakeOrderResult,
+  ordersWithCallOff,
+  template,
+  validate,
+} from "../engine";
 import { Issue } from "../domain/issues";
 import { qualifiedRef } from "../workbook/grid";
 import { applyPlan } from "../workbook/applyPlan";
 import { isoToSerial } from "../workbook/table";
-import { applyPlanToWorkbook, FileError, loadWorkbook, LoadedWorkbook, newWorkbook, saveWorkbook } from "../hosts/xlsx/xlsxHost";
+import {
+  applyPlanToWorkbook,
+  FileError,
+  loadWorkbook,
+  LoadedWorkbook,
+  newWorkbook,
+  saveWorkbook,
+} from "../hosts/xlsx/xlsxHost";
 
 export interface Io {
   out(text: string): void;
@@ -33,7 +49,9 @@ const USAGE = `Usage:
 
 function todaySerial(): number {
   const d = new Date();
-  return isoToSerial(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`)!;
+  return isoToSerial(
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`
+  )!;
 }
 
 function plural(n: number, word: string): string {
@@ -50,7 +68,13 @@ function report(io: Io, file: string, r: CommandResult): void {
 }
 
 function json(io: Io, r: CommandResult, extra: Record<string, unknown> = {}): void {
-  io.out(JSON.stringify({ ok: r.ok, errors: r.errors, warnings: r.warnings, issues: r.issues, ...extra }, null, 2));
+  io.out(
+    JSON.stringify(
+      { ok: r.ok, errors: r.errors, warnings: r.warnings, issues: r.issues, ...extra },
+      null,
+      2
+    )
+  );
 }
 
 function samplePath(io: Io): string {
@@ -62,7 +86,9 @@ function samplePath(io: Io): string {
     if (fs.existsSync(candidate)) return candidate;
     dir = path.dirname(dir);
   }
-  throw new FileError("samples/blanket-orders.xlsx: the bundled sample workbook is missing (run npm run sample)");
+  throw new FileError(
+    "samples/blanket-orders.xlsx: the bundled sample workbook is missing (run npm run sample)"
+  );
 }
 
 /** Where a command writes: OUT, or FILE in place where that loses nothing. */
@@ -70,11 +96,13 @@ function target(loaded: LoadedWorkbook, out: string | undefined, io: Io): string
   const inPlace = !out || path.resolve(out) === path.resolve(loaded.file);
   if (inPlace && loaded.unsupported.length) {
     throw new FileError(
-      `${loaded.file}: in-place update refused: the workbook has ${loaded.unsupported.join(", ")}, which would be lost; write the result to another file with -o OUT`,
+      `${loaded.file}: in-place update refused: the workbook has ${loaded.unsupported.join(", ")}, which would be lost; write the result to another file with -o OUT`
     );
   }
   if (!inPlace && loaded.unsupported.length) {
-    io.err(`note: ${out} does not carry over the ${loaded.unsupported.join(", ")} of ${loaded.file}`);
+    io.err(
+      `note: ${out} does not carry over the ${loaded.unsupported.join(", ")} of ${loaded.file}`
+    );
   }
   return inPlace ? loaded.file : out!;
 }
@@ -129,11 +157,16 @@ async function run(argv: string[], io: Io): Promise<number> {
   };
   if (!(command in allowed)) throw new UsageError(`unknown command '${command}'`);
   for (const k of Object.keys(values)) {
-    if (!allowed[command].includes(k)) throw new UsageError(`${command} does not take --${k === "output" ? "o" : k}`);
+    if (!allowed[command].includes(k))
+      throw new UsageError(`${command} does not take --${k === "output" ? "o" : k}`);
   }
   const wantFiles = command === "demo" ? 0 : 1;
   if (positionals.length !== wantFiles) {
-    throw new UsageError(wantFiles ? `${command} needs exactly one ${command === "template" ? "OUT" : "FILE"}` : `${command} takes no FILE (use -o OUT)`);
+    throw new UsageError(
+      wantFiles
+        ? `${command} needs exactly one ${command === "template" ? "OUT" : "FILE"}`
+        : `${command} takes no FILE (use -o OUT)`
+    );
   }
   const file = positionals[0];
   switch (command) {
@@ -156,7 +189,11 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (values.json) json(io, r, counts);
       else {
         report(io, file, r);
-        io.out(r.ok ? `Blanket assembly orders: ${r.created} created, ${r.kept} kept, ${r.rebuilt} rebuilt, ${r.removed} removed. Wrote ${dest}.` : "Nothing written: fix the errors above, then run assemble again.");
+        io.out(
+          r.ok
+            ? `Blanket assembly orders: ${r.created} created, ${r.kept} kept, ${r.rebuilt} rebuilt, ${r.removed} removed. Wrote ${dest}.`
+            : "Nothing written: fix the errors above, then run assemble again."
+        );
       }
       return r.ok ? 0 : 1;
     }
@@ -171,19 +208,29 @@ async function run(argv: string[], io: Io): Promise<number> {
         applyPlanToWorkbook(loaded.workbook, r.plan);
         await saveWorkbook(loaded.workbook, dest);
       }
-      if (values.json) json(io, r, r.ok ? { salesOrder: r.salesOrder, assemblyOrders: r.assemblyOrders } : {});
+      if (values.json)
+        json(io, r, r.ok ? { salesOrder: r.salesOrder, assemblyOrders: r.assemblyOrders } : {});
       else {
         report(io, file, r);
-        io.out(r.ok ? madeOrderText(values.order, r) + ` Wrote ${dest}.` : "Nothing written: fix the errors above, then run make-order again.");
+        io.out(
+          r.ok
+            ? madeOrderText(values.order, r) + ` Wrote ${dest}.`
+            : "Nothing written: fix the errors above, then run make-order again."
+        );
       }
       return r.ok ? 0 : 1;
     }
     case "template": {
-      if (fs.existsSync(file)) throw new FileError(`${file}: already exists; template writes a new workbook, choose another name`);
+      if (fs.existsSync(file))
+        throw new FileError(
+          `${file}: already exists; template writes a new workbook, choose another name`
+        );
       const wb = newWorkbook();
       applyPlanToWorkbook(wb, template());
       await saveWorkbook(wb, file);
-      io.out(`Wrote ${file}: sheets Items, Item Units, Resources, Assembly BOMs, Blanket Orders and Setup, ready to fill in.`);
+      io.out(
+        `Wrote ${file}: sheets Items, Item Units, Resources, Assembly BOMs, Blanket Orders and Setup, ready to fill in.`
+      );
       return 0;
     }
     default:
@@ -200,7 +247,9 @@ function madeOrderText(order: string, r: MakeOrderResult): string {
 async function demo(out: string, io: Io): Promise<number> {
   const sample = samplePath(io);
   const loaded = await loadWorkbook(sample);
-  io.out(`Demo on a copy of ${path.relative(process.cwd(), sample) || sample} (the sample itself is left as it is).`);
+  io.out(
+    `Demo on a copy of ${path.relative(process.cwd(), sample) || sample} (the sample itself is left as it is).`
+  );
   const v = validate(loaded.grids);
   io.out(`1. validate: ${plural(v.errors, "error")}, ${plural(v.warnings, "warning")}.`);
   for (const i of v.issues) io.out(issueLine(i));
@@ -212,9 +261,12 @@ async function demo(out: string, io: Io): Promise<number> {
   }
   let grids = applyPlan(loaded.grids, a.plan);
   applyPlanToWorkbook(loaded.workbook, a.plan);
-  io.out(`2. assemble: blanket assembly orders ${a.created} created, ${a.kept} kept (customizations preserved), ${a.rebuilt} rebuilt, ${a.removed} removed.`);
+  io.out(
+    `2. assemble: blanket assembly orders ${a.created} created, ${a.kept} kept (customizations preserved), ${a.rebuilt} rebuilt, ${a.removed} removed.`
+  );
   const orders = ordersWithCallOff(grids);
-  if (!orders.length) io.out("3. make-order: no blanket order has a Qty. to Ship entered; nothing to call off.");
+  if (!orders.length)
+    io.out("3. make-order: no blanket order has a Qty. to Ship entered; nothing to call off.");
   for (const order of orders) {
     const m = makeOrder(grids, { orderNo: order, orderDate: (io.today ?? todaySerial)() });
     if (!m.ok || !m.plan) {
@@ -228,7 +280,9 @@ async function demo(out: string, io: Io): Promise<number> {
   }
   await saveWorkbook(loaded.workbook, out);
   io.out(`Result: ${path.resolve(out)}`);
-  io.out("Open it and look at the sheets Blanket Assembly Orders, Sales Orders and Assembly Orders, and at Quantity Ordered / Remaining Quantity on Blanket Orders.");
+  io.out(
+    "Open it and look at the sheets Blanket Assembly Orders, Sales Orders and Assembly Orders, and at Quantity Ordered / Remaining Quantity on Blanket Orders."
+  );
   return 0;
 }
 
@@ -241,7 +295,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let message: string;
     if (err instanceof UsageError) message = `bao: ${err.message}\n${USAGE}`;
     else if (err instanceof FileError) message = `bao: ${err.message}`;
-    else message = `bao: unexpected failure: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}`;
+    else
+      message = `bao: unexpected failure: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}`;
     const line = message.split("\n")[0];
     if (json) io.out(JSON.stringify({ ok: false, error: line.replace(/^bao: /, "") }));
     io.err(err instanceof UsageError ? message : line);

@@ -20,7 +20,11 @@ export interface Analysis {
 }
 
 /** Qty. per Unit of Measure of an item's unit; 1 for the base unit; undefined if unknown. */
-export function unitFactor(wb: ParsedWorkbook, itemNo: string, uom: string | undefined): number | undefined {
+export function unitFactor(
+  wb: ParsedWorkbook,
+  itemNo: string,
+  uom: string | undefined
+): number | undefined {
   const item = wb.items.get(key(itemNo));
   if (!uom || (item && key(item.baseUom) === key(uom))) return 1;
   return wb.units.get(key(itemNo))?.get(key(uom))?.qtyPer;
@@ -28,7 +32,8 @@ export function unitFactor(wb: ParsedWorkbook, itemNo: string, uom: string | und
 
 export function analyse(wb: ParsedWorkbook): Analysis {
   const blanketLines = new Map<string, BlanketLine>();
-  for (const order of wb.blanketOrders.values()) for (const l of order.lines) blanketLines.set(lineKey(l.docNo, l.lineNo), l);
+  for (const order of wb.blanketOrders.values())
+    for (const l of order.lines) blanketLines.set(lineKey(l.docNo, l.lineNo), l);
   const orderedBase = new Map<string, number>();
   const salesByLine = new Map<string, SalesLine[]>();
   for (const s of wb.salesLines) {

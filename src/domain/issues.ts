@@ -58,82 +58,104 @@ export interface ScopedIssue extends Issue {
   scope: string[];
 }
 
-
 /** Message templates, one per code and situation. */
 export const MESSAGES = {
   sheetMissing: (sheet: string) =>
-    (`The workbook has no '${sheet}' sheet. Add it (bao template writes one with every column), or check its name.`),
+    `The workbook has no '${sheet}' sheet. Add it (bao template writes one with every column), or check its name.`,
   columnMissing: (sheet: string, column: string) =>
-    (`The '${sheet}' sheet has no '${column}' column in its header row. Add the column; headers may be in any order.`),
+    `The '${sheet}' sheet has no '${column}' column in its header row. Add the column; headers may be in any order.`,
   noHeaderRow: (sheet: string, column: string) =>
-    (`The '${sheet}' sheet has no header row in its first 20 rows, so its '${column}' column cannot be found. Put the column headers in one of the first 20 rows.`),
+    `The '${sheet}' sheet has no header row in its first 20 rows, so its '${column}' column cannot be found. Put the column headers in one of the first 20 rows.`,
   columnTwice: (sheet: string, column: string, first: string, second: string) =>
-    (`The '${sheet}' sheet has the column '${column}' twice (${first} and ${second}). Keep one of them so it is clear which to read.`),
-  required: (what: string, column: string) => (`${what}: ${column} is required.`),
+    `The '${sheet}' sheet has the column '${column}' twice (${first} and ${second}). Keep one of them so it is clear which to read.`,
+  required: (what: string, column: string) => `${what}: ${column} is required.`,
   notNumber: (what: string, column: string, value: string) =>
-    (`${what}: ${column} is '${value}', which is not a number. Enter a plain number such as 12 or 12.5.`),
+    `${what}: ${column} is '${value}', which is not a number. Enter a plain number such as 12 or 12.5.`,
   tooLarge: (what: string, column: string, value: string) =>
-    (`${what}: ${column} is ${value}, larger than 999,999,999,999, which Excel cannot hold exactly.`),
+    `${what}: ${column} is ${value}, larger than 999,999,999,999, which Excel cannot hold exactly.`,
   notDate: (what: string, column: string, value: string) =>
-    (`${what}: ${column} is '${value}', which is not a date. Enter a date, or text as YYYY-MM-DD.`),
+    `${what}: ${column} is '${value}', which is not a date. Enter a date, or text as YYYY-MM-DD.`,
   notOption: (what: string, column: string, value: string, options: readonly string[]) =>
-    (`${what}: ${column} is '${value}', but must be ${listOptions(options)}.`),
+    `${what}: ${column} is '${value}', but must be ${listOptions(options)}.`,
   notCode: (what: string, column: string, value: string) =>
-    (`${what}: ${column} is '${value}', which is not a code. Enter text or a number.`),
-  duplicate: (what: string, first: string) => (`${what} appears more than once; the first is at ${first}. Keys must be unique.`),
+    `${what}: ${column} is '${value}', which is not a code. Enter text or a number.`,
+  duplicate: (what: string, first: string) =>
+    `${what} appears more than once; the first is at ${first}. Keys must be unique.`,
   headerMismatch: (doc: string, column: string, value: string, other: string, otherCell: string) =>
-    (`Blanket order ${doc}: ${column} is '${value}' here but '${other}' at ${otherCell}. All lines of a blanket order share its header fields; make them equal or leave all but one blank.`),
-  unknownItem: (what: string, item: string) => (`${what}: item ${item} is not on the Items sheet. Add it there or correct the number.`),
+    `Blanket order ${doc}: ${column} is '${value}' here but '${other}' at ${otherCell}. All lines of a blanket order share its header fields; make them equal or leave all but one blank.`,
+  unknownItem: (what: string, item: string) =>
+    `${what}: item ${item} is not on the Items sheet. Add it there or correct the number.`,
   unknownResource: (what: string, resource: string) =>
-    (`${what}: resource ${resource} is not on the Resources sheet. Add it there or correct the number.`),
+    `${what}: resource ${resource} is not on the Resources sheet. Add it there or correct the number.`,
   unknownUom: (what: string, uom: string, item: string, base: string) =>
-    (`${what}: unit of measure ${uom} is not a unit of item ${item}. Use its base unit ${base} or add ${uom} for ${item} on the Item Units sheet.`),
-  qtyNotPositive: (what: string, column: string, value: string) => (`${what}: ${column} is ${value}, but must be greater than 0.`),
-  qtyNegative: (what: string, column: string, value: string) => (`${what}: ${column} is ${value}, but cannot be negative.`),
+    `${what}: unit of measure ${uom} is not a unit of item ${item}. Use its base unit ${base} or add ${uom} for ${item} on the Item Units sheet.`,
+  qtyNotPositive: (what: string, column: string, value: string) =>
+    `${what}: ${column} is ${value}, but must be greater than 0.`,
+  qtyNegative: (what: string, column: string, value: string) =>
+    `${what}: ${column} is ${value}, but cannot be negative.`,
   qtyTooLarge: (what: string, result: string) =>
-    (`${what}: the resulting ${result} is larger than 999,999,999,999,999, which Excel cannot hold exactly. Reduce the quantity.`),
+    `${what}: the resulting ${result} is larger than 999,999,999,999,999, which Excel cannot hold exactly. Reduce the quantity.`,
   baseUnitNotOne: (item: string, uom: string, value: string) =>
-    (`Item ${item}: ${uom} is the item's base unit, so its Qty. per Unit of Measure must be 1, not ${value}.`),
-  discountInvalid: (what: string, value: string) => (`${what}: Line Discount % is ${value}, but must be between 0 and 100.`),
+    `Item ${item}: ${uom} is the item's base unit, so its Qty. per Unit of Measure must be 1, not ${value}.`,
+  discountInvalid: (what: string, value: string) =>
+    `${what}: Line Discount % is ${value}, but must be between 0 and 100.`,
   fixedOnItem: (what: string, item: string) =>
-    (`${what}: item ${item} has Resource Usage Type Fixed, which applies to resources only. Clear it or set it to Direct.`),
+    `${what}: item ${item} has Resource Usage Type Fixed, which applies to resources only. Clear it or set it to Direct.`,
   bomCycle: (path: string[]) =>
-    (`Assembly BOM cycle: ${path.join(" -> ")}. An assembly item cannot be a component of itself; remove one of these BOM lines.`),
+    `Assembly BOM cycle: ${path.join(" -> ")}. An assembly item cannot be a component of itself; remove one of these BOM lines.`,
   atoPartial: (doc: string, line: string, ato: string, qty: string) =>
-    (`Blanket order ${doc} line ${line}: Qty. to Assemble to Order is ${ato}, but must be 0 or ${qty} (the full Quantity). Blanket order agreements cannot be assembled for a partial quantity.`),
+    `Blanket order ${doc} line ${line}: Qty. to Assemble to Order is ${ato}, but must be 0 or ${qty} (the full Quantity). Blanket order agreements cannot be assembled for a partial quantity.`,
   atoOnComment: (doc: string, line: string) =>
-    (`Blanket order ${doc} line ${line} is a comment line (no item), so Qty. to Assemble to Order must be blank or 0.`),
+    `Blanket order ${doc} line ${line} is a comment line (no item), so Qty. to Assemble to Order must be blank or 0.`,
   bomMissing: (doc: string, line: string, item: string) =>
-    (`Blanket order ${doc} line ${line} assembles item ${item} to order, but item ${item} has no lines on the Assembly BOMs sheet. Add its BOM, or set Qty. to Assemble to Order to 0.`),
-  overCallOff: (item: string, doc: string, line: string, possible: string, qty: string, ordered: string) =>
-    (`Qty. to Ship of item ${item} on blanket order ${doc} line ${line} cannot be more than ${possible}. Quantity - Quantity Ordered = possible: ${qty} - ${ordered} = ${possible}.`),
+    `Blanket order ${doc} line ${line} assembles item ${item} to order, but item ${item} has no lines on the Assembly BOMs sheet. Add its BOM, or set Qty. to Assemble to Order to 0.`,
+  overCallOff: (
+    item: string,
+    doc: string,
+    line: string,
+    possible: string,
+    qty: string,
+    ordered: string
+  ) =>
+    `Qty. to Ship of item ${item} on blanket order ${doc} line ${line} cannot be more than ${possible}. Quantity - Quantity Ordered = possible: ${qty} - ${ordered} = ${possible}.`,
   overOrdered: (doc: string, line: string, ordered: string, qty: string) =>
-    (`Blanket order ${doc} line ${line}: its sales order lines already order ${ordered}, more than its Quantity of ${qty}. Raise the Quantity or reduce the sales orders.`),
+    `Blanket order ${doc} line ${line}: its sales order lines already order ${ordered}, more than its Quantity of ${qty}. Raise the Quantity or reduce the sales orders.`,
   blanketLineNotFound: (so: string, line: string, doc: string, blanketLine: string) =>
-    (`Sales order ${so} line ${line} was made from blanket order ${doc} line ${blanketLine}, which does not exist. Restore the blanket line or correct Blanket Order No. / Blanket Order Line No.`),
+    `Sales order ${so} line ${line} was made from blanket order ${doc} line ${blanketLine}, which does not exist. Restore the blanket line or correct Blanket Order No. / Blanket Order Line No.`,
   orphanAssembly: (ao: string, doc: string, line: string, why: string) =>
-    (`Blanket assembly order ${ao} belongs to blanket order ${doc} line ${line}, which ${why}. Run assemble to remove it.`),
+    `Blanket assembly order ${ao} belongs to blanket order ${doc} line ${line}, which ${why}. Run assemble to remove it.`,
   stale: (ao: string, doc: string, line: string, what: string) =>
-    (`Blanket assembly order ${ao} is out of date with blanket order ${doc} line ${line} (${what}). Run assemble to bring it up to date.`),
-  rebuilt: (ao: string, doc: string, line: string, oldItem: string, newItem: string, dropped: string[]) =>
-    (`Blanket assembly order ${ao} was rebuilt from the BOM of item ${newItem}, because blanket order ${doc} line ${line} now sells ${newItem} instead of ${oldItem}. ${dropped.length ? `Customizations dropped: ${dropped.join("; ")}.` : "It had no customizations."}`),
+    `Blanket assembly order ${ao} is out of date with blanket order ${doc} line ${line} (${what}). Run assemble to bring it up to date.`,
+  rebuilt: (
+    ao: string,
+    doc: string,
+    line: string,
+    oldItem: string,
+    newItem: string,
+    dropped: string[]
+  ) =>
+    `Blanket assembly order ${ao} was rebuilt from the BOM of item ${newItem}, because blanket order ${doc} line ${line} now sells ${newItem} instead of ${oldItem}. ${dropped.length ? `Customizations dropped: ${dropped.join("; ")}.` : "It had no customizations."}`,
   removed: (ao: string, doc: string, line: string, why: string) =>
-    (`Blanket assembly order ${ao} was removed, because blanket order ${doc} line ${line} ${why}.`),
-  orderNotFound: (doc: string) => (`There is no blanket order ${doc} on the Blanket Orders sheet. Check the Document No.`),
+    `Blanket assembly order ${ao} was removed, because blanket order ${doc} line ${line} ${why}.`,
+  orderNotFound: (doc: string) =>
+    `There is no blanket order ${doc} on the Blanket Orders sheet. Check the Document No.`,
   nothingToCreate: (doc: string) =>
-    (`There is nothing to create. Enter a Qty. to Ship greater than 0 on at least one line of blanket order ${doc}.`),
-  lineNotFound: (doc: string, line: string) => (`Blanket order ${doc} has no line ${line}, so no Qty. to Ship can be given for it.`),
+    `There is nothing to create. Enter a Qty. to Ship greater than 0 on at least one line of blanket order ${doc}.`,
+  lineNotFound: (doc: string, line: string) =>
+    `Blanket order ${doc} has no line ${line}, so no Qty. to Ship can be given for it.`,
   aoLineDuplicate: (ao: string, line: string) =>
-    (`Blanket assembly order ${ao} has line ${line} more than once. Give the added line its own Line No., or leave it blank to have one assigned.`),
+    `Blanket assembly order ${ao} has line ${line} more than once. Give the added line its own Line No., or leave it blank to have one assigned.`,
   twoAssemblyOrders: (doc: string, line: string, first: string, second: string) =>
-    (`Blanket order ${doc} line ${line} has two blanket assembly orders, ${first} and ${second}. Keep one of them.`),
+    `Blanket order ${doc} line ${line} has two blanket assembly orders, ${first} and ${second}. Keep one of them.`,
   setupSeries: (setting: string, value: string) =>
-    (`Setup: ${setting} is '${value}', which has no number to count up. Use a prefix and digits, such as SO-0001.`),
+    `Setup: ${setting} is '${value}', which has no number to count up. Use a prefix and digits, such as SO-0001.`,
 } as const;
 
 function listOptions(options: readonly string[]): string {
   const shown = options.map((o) => (o === "" ? "blank" : o));
-  return shown.length <= 1 ? shown.join("") : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`;
+  return shown.length <= 1
+    ? shown.join("")
+    : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`;
 }
 
 /** Collects issues in reading order. */

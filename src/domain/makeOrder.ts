@@ -65,7 +65,8 @@ export function calledOffLines(order: BlanketOrder): BlanketLine[] {
 /** What earlier assembly orders of a blanket line already took, per assembly line. */
 function takenEarlier(a: Analysis, line: BlanketLine): Map<string, number> {
   const aoNos = new Set<string>();
-  for (const s of a.salesByLine.get(lineKey(line.docNo, line.lineNo)) ?? []) if (s.aoNo) aoNos.add(key(s.aoNo));
+  for (const s of a.salesByLine.get(lineKey(line.docNo, line.lineNo)) ?? [])
+    if (s.aoNo) aoNos.add(key(s.aoNo));
   const taken = new Map<string, number>();
   for (const l of a.wb.assemblyLines) {
     if (!aoNos.has(key(l.aoNo)) || l.type === "Comment") continue;
@@ -75,7 +76,8 @@ function takenEarlier(a: Analysis, line: BlanketLine): Map<string, number> {
   return taken;
 }
 
-const componentKey = (l: Pick<AssemblyOrderLine, "lineNo" | "type" | "no">): string => `${l.lineNo}\u0000${l.type}\u0000${key(l.no)}`;
+const componentKey = (l: Pick<AssemblyOrderLine, "lineNo" | "type" | "no">): string =>
+  `${l.lineNo}\u0000${l.type}\u0000${key(l.no)}`;
 
 /**
  * Builds the sales order and its assembly orders. Checks have passed: every line called
@@ -86,11 +88,17 @@ export function makeOrderDocuments(
   order: BlanketOrder,
   orderDate: number,
   series: { sales: NumberSeries; assembly: NumberSeries; blanketAssembly: NumberSeries },
-  log: IssueLog,
+  log: IssueLog
 ): MakeOrderOutcome {
   const wb: ParsedWorkbook = a.wb;
   const salesOrderNo = series.sales.next();
-  const out: MakeOrderOutcome = { salesOrderNo, salesLines: [], assemblyOrders: [], touched: [], created: [] };
+  const out: MakeOrderOutcome = {
+    salesOrderNo,
+    salesLines: [],
+    assemblyOrders: [],
+    touched: [],
+    created: [],
+  };
   for (const line of order.lines) {
     const calledOff = line.type === "Item" && line.qtyToShip > 0;
     if (line.type === "Item" && !calledOff) continue;
@@ -111,7 +119,9 @@ export function makeOrderDocuments(
       qtyToAto: line.qtyToAto > 0 ? line.qtyToShip : 0,
       unitPrice: line.unitPrice,
       discount: line.discount,
-      lineAmount: calledOff ? lineAmount(line.qtyToShip, line.unitPrice ?? 0, line.discount) : undefined,
+      lineAmount: calledOff
+        ? lineAmount(line.qtyToShip, line.unitPrice ?? 0, line.discount)
+        : undefined,
       shipmentDate: line.shipmentDate,
       blanketDocNo: line.docNo,
       blanketLineNo: line.lineNo,
@@ -134,11 +144,21 @@ export function makeOrderDocuments(
   return out;
 }
 
-function assemblyOrderFor(a: Analysis, line: BlanketLine, bao: BlanketAssemblyOrder, sales: SalesLineOut, aoNo: string): AssemblyOrderOut {
+function assemblyOrderFor(
+  a: Analysis,
+  line: BlanketLine,
+  bao: BlanketAssemblyOrder,
+  sales: SalesLineOut,
+  aoNo: string
+): AssemblyOrderOut {
   const factor = unitFactor(a.wb, line.no, line.uom) ?? 1;
   const orderedBase = a.orderedBase.get(lineKey(line.docNo, line.lineNo)) ?? 0;
   // Conservation: the call-off that completes the line takes the rest of each line's Quantity.
-  const completes = compareQty(addQty(orderedBase, mulQty(sales.quantity, factor)), mulQty(line.quantity, factor)) === 0;
+  const completes =
+    compareQty(
+      addQty(orderedBase, mulQty(sales.quantity, factor)),
+      mulQty(line.quantity, factor)
+    ) === 0;
   const taken = completes ? takenEarlier(a, line) : undefined;
   const lines: AssemblyOrderLine[] = bao.lines.map((l) => {
     let quantity = lineQuantity(l, sales.quantity);
@@ -147,7 +167,15 @@ function assemblyOrderFor(a: Analysis, line: BlanketLine, bao: BlanketAssemblyOr
       const rest = subQty(l.quantity, taken.get(componentKey(l)) ?? 0);
       quantity = rest > 0 ? rest : 0;
     }
-    return { ...l, quantity, row: undefined, aoNo, salesOrderNo: sales.docNo, salesLineNo: sales.lineNo, baoNo: bao.aoNo };
+    return {
+      ...l,
+      quantity,
+      row: undefined,
+      aoNo,
+      salesOrderNo: sales.docNo,
+      salesLineNo: sales.lineNo,
+      baoNo: bao.aoNo,
+    };
   });
   return {
     aoNo,

@@ -24,7 +24,7 @@ export class NumberSeries {
     readonly prefix: string,
     private readonly width: number,
     private readonly first: number,
-    highestUsed: number | undefined,
+    highestUsed: number | undefined
   ) {
     this.counter = highestUsed ?? first - 1;
   }
@@ -48,13 +48,23 @@ export class NumberSeries {
  * numbers already on the sheets that share the series. Logs VALUE_INVALID (scope
  * `setup`) and returns undefined when the Setup value has no digits.
  */
-export function openSeries(wb: ParsedWorkbook, setting: SeriesName, used: Iterable<string>): NumberSeries | undefined {
+export function openSeries(
+  wb: ParsedWorkbook,
+  setting: SeriesName,
+  used: Iterable<string>
+): NumberSeries | undefined {
   const row = wb.setup.find((s) => key(s.setting) === key(setting));
   const firstNo = row?.value || SERIES_DEFAULTS[setting];
   const m = /^(.*?)(\d+)$/.exec(firstNo);
   if (!m) {
     const t = wb.tables.setup;
-    wb.log.add("VALUE_INVALID", t.sheet, cellRef(t.cols.get("value") ?? 1, row?.row ?? 1), MESSAGES.setupSeries(setting, firstNo), ["setup"]);
+    wb.log.add(
+      "VALUE_INVALID",
+      t.sheet,
+      cellRef(t.cols.get("value") ?? 1, row?.row ?? 1),
+      MESSAGES.setupSeries(setting, firstNo),
+      ["setup"]
+    );
     return undefined;
   }
   const [, prefix, digits] = m;

@@ -15,7 +15,9 @@ export const MAX_INPUT = 999_999_999_999;
 /** Largest computed quantity or amount the product writes. */
 export const MAX_COMPUTED = 999_999_999_999_999;
 
-const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000];
+const POW10 = [
+  1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000,
+];
 const QTY_SCALE = POW10[QTY_DECIMALS];
 /** Below this size, x * 1e5 is within 0.5 of the exact scaled integer. */
 const FAST_LIMIT = 9e10;
@@ -52,7 +54,8 @@ function toScaledBig(x: number, decimals: number): bigint {
 function fromScaledBig(v: bigint, decimals: number): number {
   const neg = v < 0n;
   const digits = (neg ? -v : v).toString().padStart(decimals + 1, "0");
-  const text = digits.slice(0, digits.length - decimals) + "." + digits.slice(digits.length - decimals);
+  const text =
+    digits.slice(0, digits.length - decimals) + "." + digits.slice(digits.length - decimals);
   return Number((neg ? "-" : "") + text);
 }
 
@@ -112,7 +115,9 @@ export function addQty(a: number, b: number): number {
   if (Math.abs(a) < FAST_LIMIT && Math.abs(b) < FAST_LIMIT) {
     return (Math.round(a * QTY_SCALE) + Math.round(b * QTY_SCALE)) / QTY_SCALE || 0;
   }
-  return fromScaledBig(toScaledBig(a, QTY_DECIMALS) + toScaledBig(b, QTY_DECIMALS), QTY_DECIMALS) || 0;
+  return (
+    fromScaledBig(toScaledBig(a, QTY_DECIMALS) + toScaledBig(b, QTY_DECIMALS), QTY_DECIMALS) || 0
+  );
 }
 
 export const subQty = (a: number, b: number): number => addQty(a, -b);

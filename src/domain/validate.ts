@@ -13,21 +13,31 @@ function checkComponent(
   c: Pick<AssemblyLine, "type" | "no" | "uom">,
   refOf: (col: string) => string,
   what: string,
-  scope: string[],
+  scope: string[]
 ): void {
   if (c.type === "Item") {
     if (!wb.items.has(key(c.no))) {
       wb.log.add("UNKNOWN_ITEM", sheet, refOf("no"), MESSAGES.unknownItem(what, c.no), scope);
     } else if (c.uom && unitFactor(wb, c.no, c.uom) === undefined) {
       const item = wb.items.get(key(c.no))!;
-      wb.log.add("UNKNOWN_UOM", sheet, refOf("uom"), MESSAGES.unknownUom(what, c.uom, item.no, item.baseUom), scope);
+      wb.log.add(
+        "UNKNOWN_UOM",
+        sheet,
+        refOf("uom"),
+        MESSAGES.unknownUom(what, c.uom, item.no, item.baseUom),
+        scope
+      );
     }
   } else if (c.type === "Resource" && wb.has.resources && !wb.resources.has(key(c.no))) {
     wb.log.add("UNKNOWN_RESOURCE", sheet, refOf("no"), MESSAGES.unknownResource(what, c.no), scope);
   }
 }
 
-function refIn(wb: ParsedWorkbook, table: keyof ParsedWorkbook["tables"], row: number): (col: string) => string {
+function refIn(
+  wb: ParsedWorkbook,
+  table: keyof ParsedWorkbook["tables"],
+  row: number
+): (col: string) => string {
   const t = wb.tables[table];
   return (col) => cellRef(t.cols.get(col) ?? 0, row);
 }
@@ -48,7 +58,13 @@ function checkBoms(wb: ParsedWorkbook): void {
     for (const [parentKey, lines] of wb.boms) {
       if (!wb.items.has(parentKey) && lines.length) {
         const l = lines[0];
-        wb.log.add("UNKNOWN_ITEM", sheet, refIn(wb, "boms", l.row)("parentNo"), MESSAGES.unknownItem(`Assembly BOM of ${l.parentNo}`, l.parentNo), [`bom:${parentKey}`]);
+        wb.log.add(
+          "UNKNOWN_ITEM",
+          sheet,
+          refIn(wb, "boms", l.row)("parentNo"),
+          MESSAGES.unknownItem(`Assembly BOM of ${l.parentNo}`, l.parentNo),
+          [`bom:${parentKey}`]
+        );
       }
     }
   }
@@ -85,8 +101,16 @@ function checkCycles(wb: ParsedWorkbook): void {
         const canonical = [...cycle.slice(rotation), ...cycle.slice(0, rotation)].join("\u0000");
         if (!reported.has(canonical)) {
           reported.add(canonical);
-          const names = [...cycle, child].map((k) => wb.items.get(k)?.no ?? wb.boms.get(k)?.[0]?.parentNo ?? k);
-          wb.log.add("BOM_CYCLE", wb.tables.boms.sheet, refIn(wb, "boms", line.row)("no"), MESSAGES.bomCycle(names), cycle.map((k) => `bom:${k}`));
+          const names = [...cycle, child].map(
+            (k) => wb.items.get(k)?.no ?? wb.boms.get(k)?.[0]?.parentNo ?? k
+          );
+          wb.log.add(
+            "BOM_CYCLE",
+            wb.tables.boms.sheet,
+            refIn(wb, "boms", line.row)("no"),
+            MESSAGES.bomCycle(names),
+            cycle.map((k) => `bom:${k}`)
+          );
         }
       } else if (s === undefined) {
         state.set(child, 1);
@@ -110,18 +134,31 @@ function checkBlanketLines(a: Analysis): void {
       const what = `Blanket order ${l.docNo} line ${l.lineNo}`;
       const item = wb.items.get(key(l.no));
       if (!item) {
-        if (itemsReadable) wb.log.add("UNKNOWN_ITEM", t.sheet, ref("no"), MESSAGES.unknownItem(what, l.no), scope);
+        if (itemsReadable)
+          wb.log.add("UNKNOWN_ITEM", t.sheet, ref("no"), MESSAGES.unknownItem(what, l.no), scope);
         l.valid = false;
         continue;
       }
       const factor = unitFactor(wb, l.no, l.uom);
       if (factor === undefined) {
-        wb.log.add("UNKNOWN_UOM", t.sheet, ref("uom"), MESSAGES.unknownUom(what, l.uom, item.no, item.baseUom), scope);
+        wb.log.add(
+          "UNKNOWN_UOM",
+          t.sheet,
+          ref("uom"),
+          MESSAGES.unknownUom(what, l.uom, item.no, item.baseUom),
+          scope
+        );
         l.valid = false;
         continue;
       }
-      if (l.qtyToAto > 0 && !(wb.boms.get(key(l.no))?.length)) {
-        wb.log.add("BOM_MISSING", t.sheet, ref("qtyToAto"), MESSAGES.bomMissing(l.docNo, String(l.lineNo), item.no), scope);
+      if (l.qtyToAto > 0 && !wb.boms.get(key(l.no))?.length) {
+        wb.log.add(
+          "BOM_MISSING",
+          t.sheet,
+          ref("qtyToAto"),
+          MESSAGES.bomMissing(l.docNo, String(l.lineNo), item.no),
+          scope
+        );
         l.valid = false;
       }
       if (l.valid && l.qtyToAto > 0) checkComputedSize(a, l, ref("quantity"), scope);
@@ -129,9 +166,26 @@ function checkBlanketLines(a: Analysis): void {
       if (l.quantity <= 0) continue;
       const ordered = quantityOrdered(a, l);
       if (compareQty(ordered, l.quantity) > 0) {
-        wb.log.add("OVER_ORDERED", t.sheet, ref("quantity"), MESSAGES.overOrdered(l.docNo, String(l.lineNo), formatQty(ordered), formatQty(l.quantity)), callOffScope);
+        wb.log.add(
+          "OVER_ORDERED",
+          t.sheet,
+          ref("quantity"),
+          MESSAGES.overOrdered(
+            l.docNo,
+            String(l.lineNo),
+            formatQty(ordered),
+            formatQty(l.quantity)
+          ),
+          callOffScope
+        );
       } else if (l.qtyToShip > 0 && compareQty(l.qtyToShip, subQty(l.quantity, ordered)) > 0) {
-        wb.log.add("OVER_CALL_OFF", t.sheet, ref("qtyToShip"), overCallOffMessage(l, ordered), callOffScope);
+        wb.log.add(
+          "OVER_CALL_OFF",
+          t.sheet,
+          ref("qtyToShip"),
+          overCallOffMessage(l, ordered),
+          callOffScope
+        );
       }
     }
   }
@@ -139,7 +193,14 @@ function checkBlanketLines(a: Analysis): void {
 
 export function overCallOffMessage(l: BlanketLine, ordered: number): string {
   const possible = subQty(l.quantity, ordered);
-  return MESSAGES.overCallOff(l.no, l.docNo, String(l.lineNo), formatQty(possible), formatQty(l.quantity), formatQty(ordered));
+  return MESSAGES.overCallOff(
+    l.no,
+    l.docNo,
+    String(l.lineNo),
+    formatQty(possible),
+    formatQty(l.quantity),
+    formatQty(ordered)
+  );
 }
 
 /** A computed quantity beyond what Excel holds is QTY_INVALID at the quantity that drove it. */
@@ -147,10 +208,21 @@ function checkComputedSize(a: Analysis, l: BlanketLine, cell: string, scope: str
   const wb = a.wb;
   const factor = unitFactor(wb, l.no, l.uom) ?? 1;
   const bao = a.baoByLine.get(lineKey(l.docNo, l.lineNo));
-  const perUnit = bao ? bao.lines.map((x) => x.qtyPer) : (wb.boms.get(key(l.no)) ?? []).map((b) => mulQty(b.qtyPer, factor));
+  const perUnit = bao
+    ? bao.lines.map((x) => x.qtyPer)
+    : (wb.boms.get(key(l.no)) ?? []).map((b) => mulQty(b.qtyPer, factor));
   const biggest = Math.max(0, ...perUnit);
-  if (Math.abs(biggest) * Math.abs(l.qtyToAto) > MAX_COMPUTED || Math.abs(l.quantity * factor) > MAX_COMPUTED) {
-    wb.log.add("QTY_INVALID", wb.tables.blanket.sheet, cell, MESSAGES.qtyTooLarge(`Blanket order ${l.docNo} line ${l.lineNo}`, "component quantity"), scope);
+  if (
+    Math.abs(biggest) * Math.abs(l.qtyToAto) > MAX_COMPUTED ||
+    Math.abs(l.quantity * factor) > MAX_COMPUTED
+  ) {
+    wb.log.add(
+      "QTY_INVALID",
+      wb.tables.blanket.sheet,
+      cell,
+      MESSAGES.qtyTooLarge(`Blanket order ${l.docNo} line ${l.lineNo}`, "component quantity"),
+      scope
+    );
     l.valid = false;
   }
 }
@@ -165,8 +237,13 @@ function checkSalesLinks(a: Analysis): void {
         "BLANKET_LINE_NOT_FOUND",
         wb.tables.sales.sheet,
         ref("blanketLineNo"),
-        MESSAGES.blanketLineNotFound(s.docNo, String(s.lineNo), s.blanketDocNo, String(s.blanketLineNo)),
-        [`sales:${key(s.blanketDocNo)}`],
+        MESSAGES.blanketLineNotFound(
+          s.docNo,
+          String(s.lineNo),
+          s.blanketDocNo,
+          String(s.blanketLineNo)
+        ),
+        [`sales:${key(s.blanketDocNo)}`]
       );
     }
   }
@@ -175,12 +252,17 @@ function checkSalesLinks(a: Analysis): void {
 /** What differs between a blanket assembly order's header and its blanket line, if anything. */
 export function staleness(bao: BlanketAssemblyOrder, l: BlanketLine): string[] {
   const diffs: string[] = [];
-  if (key(bao.itemNo) !== key(l.no)) diffs.push(`item ${bao.itemNo || "(blank)"} instead of ${l.no}`);
+  if (key(bao.itemNo) !== key(l.no))
+    diffs.push(`item ${bao.itemNo || "(blank)"} instead of ${l.no}`);
   if (Number.isNaN(bao.asmQty) || compareQty(bao.asmQty, l.qtyToAto) !== 0) {
-    diffs.push(`quantity ${Number.isNaN(bao.asmQty) ? "(unreadable)" : formatQty(bao.asmQty)} instead of ${formatQty(l.qtyToAto)}`);
+    diffs.push(
+      `quantity ${Number.isNaN(bao.asmQty) ? "(unreadable)" : formatQty(bao.asmQty)} instead of ${formatQty(l.qtyToAto)}`
+    );
   }
-  if (key(bao.asmUom) !== key(l.uom)) diffs.push(`unit ${bao.asmUom || "(blank)"} instead of ${l.uom}`);
-  if ((bao.dueDate ?? null) !== (l.shipmentDate ?? null)) diffs.push("due date differs from the shipment date");
+  if (key(bao.asmUom) !== key(l.uom))
+    diffs.push(`unit ${bao.asmUom || "(blank)"} instead of ${l.uom}`);
+  if ((bao.dueDate ?? null) !== (l.shipmentDate ?? null))
+    diffs.push("due date differs from the shipment date");
   return diffs;
 }
 
@@ -193,28 +275,86 @@ function checkBlanketAssemblyOrders(a: Analysis): void {
     if (itemsReadable) {
       for (const l of bao.lines) {
         if (l.row === undefined) continue;
-        checkComponent(wb, sheet, l, refIn(wb, "bao", l.row), `Blanket assembly order ${bao.aoNo} line ${l.lineNo}`, scope);
+        checkComponent(
+          wb,
+          sheet,
+          l,
+          refIn(wb, "bao", l.row),
+          `Blanket assembly order ${bao.aoNo} line ${l.lineNo}`,
+          scope
+        );
       }
     }
     const ref = refIn(wb, "bao", bao.rows[0]);
     if (!bao.blanketDocNo || bao.blanketLineNo === undefined) {
-      wb.log.add("ORPHAN_ASSEMBLY", sheet, ref("blanketDocNo"), MESSAGES.orphanAssembly(bao.aoNo, bao.blanketDocNo || "(blank)", String(bao.blanketLineNo ?? "(blank)"), "is not given"), scope);
+      wb.log.add(
+        "ORPHAN_ASSEMBLY",
+        sheet,
+        ref("blanketDocNo"),
+        MESSAGES.orphanAssembly(
+          bao.aoNo,
+          bao.blanketDocNo || "(blank)",
+          String(bao.blanketLineNo ?? "(blank)"),
+          "is not given"
+        ),
+        scope
+      );
       continue;
     }
     const k = lineKey(bao.blanketDocNo, bao.blanketLineNo);
     const owner = a.baoByLine.get(k);
     if (owner !== bao && owner) {
-      wb.log.add("DUPLICATE_KEY", sheet, ref("blanketLineNo"), MESSAGES.twoAssemblyOrders(bao.blanketDocNo, String(bao.blanketLineNo), owner.aoNo, bao.aoNo), [...scope, `bao:${key(owner.aoNo)}`]);
+      wb.log.add(
+        "DUPLICATE_KEY",
+        sheet,
+        ref("blanketLineNo"),
+        MESSAGES.twoAssemblyOrders(
+          bao.blanketDocNo,
+          String(bao.blanketLineNo),
+          owner.aoNo,
+          bao.aoNo
+        ),
+        [...scope, `bao:${key(owner.aoNo)}`]
+      );
       continue;
     }
     const line = a.blanketLines.get(k);
     if (!line) {
-      wb.log.add("ORPHAN_ASSEMBLY", sheet, ref("blanketLineNo"), MESSAGES.orphanAssembly(bao.aoNo, bao.blanketDocNo, String(bao.blanketLineNo), "no longer exists"), scope);
+      wb.log.add(
+        "ORPHAN_ASSEMBLY",
+        sheet,
+        ref("blanketLineNo"),
+        MESSAGES.orphanAssembly(
+          bao.aoNo,
+          bao.blanketDocNo,
+          String(bao.blanketLineNo),
+          "no longer exists"
+        ),
+        scope
+      );
     } else if (line.valid && line.qtyToAto === 0) {
-      wb.log.add("ORPHAN_ASSEMBLY", sheet, ref("blanketLineNo"), MESSAGES.orphanAssembly(bao.aoNo, bao.blanketDocNo, String(bao.blanketLineNo), "no longer assembles to order"), scope);
+      wb.log.add(
+        "ORPHAN_ASSEMBLY",
+        sheet,
+        ref("blanketLineNo"),
+        MESSAGES.orphanAssembly(
+          bao.aoNo,
+          bao.blanketDocNo,
+          String(bao.blanketLineNo),
+          "no longer assembles to order"
+        ),
+        scope
+      );
     } else if (line.valid) {
       const diffs = staleness(bao, line);
-      if (diffs.length) wb.log.add("ASSEMBLY_STALE", sheet, ref("itemNo"), MESSAGES.stale(bao.aoNo, line.docNo, String(line.lineNo), diffs.join(", ")), scope);
+      if (diffs.length)
+        wb.log.add(
+          "ASSEMBLY_STALE",
+          sheet,
+          ref("itemNo"),
+          MESSAGES.stale(bao.aoNo, line.docNo, String(line.lineNo), diffs.join(", ")),
+          scope
+        );
     }
   }
 }

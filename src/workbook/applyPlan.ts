@@ -23,7 +23,9 @@ function setCell(sheet: SheetGrid, row: number, col: number, value: CellValue): 
 
 /** Returns new grids with the plan applied; the input grids are not changed. */
 export function applyPlan(input: WorkbookGrids, plan: WritePlan): WorkbookGrids {
-  const grids: WorkbookGrids = { sheets: input.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) })) };
+  const grids: WorkbookGrids = {
+    sheets: input.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) })),
+  };
   for (const w of plan.writes) {
     const sheet = sheetFor(grids, w.sheet);
     if (w.kind === "table") {
@@ -31,7 +33,8 @@ export function applyPlan(input: WorkbookGrids, plan: WritePlan): WorkbookGrids 
       const height = Math.max(w.rows.length + 1, w.previousRows);
       for (let i = 0; i < height; i++) {
         const values = i === 0 ? w.headers : w.rows[i - 1];
-        for (let c = 0; c < width; c++) setCell(sheet, w.startRow + i, c, values && c < values.length ? values[c] : null);
+        for (let c = 0; c < width; c++)
+          setCell(sheet, w.startRow + i, c, values && c < values.length ? values[c] : null);
       }
     } else {
       for (const col of w.columns) {

@@ -54,7 +54,14 @@ export interface ParsedWorkbook {
   grids: WorkbookGrids;
   tables: Tables;
   /** Which optional sheets exist. */
-  has: { itemUnits: boolean; resources: boolean; setup: boolean; bao: boolean; sales: boolean; assembly: boolean };
+  has: {
+    itemUnits: boolean;
+    resources: boolean;
+    setup: boolean;
+    bao: boolean;
+    sales: boolean;
+    assembly: boolean;
+  };
   items: Map<string, Item>;
   /** Units per item key, per unit key; the base unit is implicit. */
   units: Map<string, Map<string, ItemUnit>>;
@@ -71,10 +78,18 @@ export interface ParsedWorkbook {
 
 const silent = (): IssueLog => new IssueLog();
 
-function table(grids: WorkbookGrids, spec: SheetSpec, log: IssueLog, required: boolean): { table: Table; present: boolean } {
+function table(
+  grids: WorkbookGrids,
+  spec: SheetSpec,
+  log: IssueLog,
+  required: boolean
+): { table: Table; present: boolean } {
   const grid = findSheet(grids, spec.name);
   if (!grid) {
-    if (required) log.add("SHEET_MISSING", spec.name, "A1", MESSAGES.sheetMissing(spec.name), [`sheet:${spec.name}`]);
+    if (required)
+      log.add("SHEET_MISSING", spec.name, "A1", MESSAGES.sheetMissing(spec.name), [
+        `sheet:${spec.name}`,
+      ]);
     return { table: emptyTable(spec), present: false };
   }
   return { table: readTable(grid, spec, log), present: true };
@@ -144,8 +159,21 @@ export function parseWorkbook(grids: WorkbookGrids): ParsedWorkbook {
   return wb;
 }
 
-function duplicate(wb: ParsedWorkbook, t: Table, r: RowReader, keyCol: string, what: string, firstRow: number): void {
-  wb.log.add("DUPLICATE_KEY", t.sheet, r.ref(keyCol), MESSAGES.duplicate(what, cellRef(t.cols.get(keyCol) ?? 0, firstRow)), r.scope);
+function duplicate(
+  wb: ParsedWorkbook,
+  t: Table,
+  r: RowReader,
+  keyCol: string,
+  what: string,
+  firstRow: number
+): void {
+  wb.log.add(
+    "DUPLICATE_KEY",
+    t.sheet,
+    r.ref(keyCol),
+    MESSAGES.duplicate(what, cellRef(t.cols.get(keyCol) ?? 0, firstRow)),
+    r.scope
+  );
 }
 
 function parseItems(wb: ParsedWorkbook): void {
@@ -161,14 +189,28 @@ function parseItems(wb: ParsedWorkbook): void {
     const baseUom = r.code("baseUom") ?? "PCS";
     const policy = r.option("policy");
     const unitPrice = r.number("unitPrice");
-    if (unitPrice !== undefined && unitPrice < 0) wb.log.add("QTY_INVALID", t.sheet, r.ref("unitPrice"), MESSAGES.qtyNegative(r.what, "Unit Price", formatQty(unitPrice)), r.scope);
+    if (unitPrice !== undefined && unitPrice < 0)
+      wb.log.add(
+        "QTY_INVALID",
+        t.sheet,
+        r.ref("unitPrice"),
+        MESSAGES.qtyNegative(r.what, "Unit Price", formatQty(unitPrice)),
+        r.scope
+      );
     if (no === undefined) continue;
     const existing = wb.items.get(key(no));
     if (existing) {
       duplicate(wb, t, r, "no", `Item ${no}`, existing.row);
       continue;
     }
-    wb.items.set(key(no), { no, description, baseUom, assembleToOrder: policy === "Assemble-to-Order", unitPrice, row: row.row });
+    wb.items.set(key(no), {
+      no,
+      description,
+      baseUom,
+      assembleToOrder: policy === "Assemble-to-Order",
+      unitPrice,
+      row: row.row,
+    });
   }
 }
 
@@ -182,15 +224,33 @@ function parseItemUnits(wb: ParsedWorkbook): void {
     if (itemNo !== undefined && code !== undefined) r.what = `Item ${itemNo} unit ${code}`;
     const qtyPer = r.number("qtyPerUom", true);
     if (qtyPer !== undefined && qtyPer <= 0) {
-      wb.log.add("QTY_INVALID", t.sheet, r.ref("qtyPerUom"), MESSAGES.qtyNotPositive(r.what, "Qty. per Unit of Measure", formatQty(qtyPer)), r.scope);
+      wb.log.add(
+        "QTY_INVALID",
+        t.sheet,
+        r.ref("qtyPerUom"),
+        MESSAGES.qtyNotPositive(r.what, "Qty. per Unit of Measure", formatQty(qtyPer)),
+        r.scope
+      );
     }
     if (itemNo === undefined || code === undefined || qtyPer === undefined) continue;
     const item = wb.items.get(key(itemNo));
     if (!item && wb.tables.items.cols.has("no")) {
-      wb.log.add("UNKNOWN_ITEM", t.sheet, r.ref("itemNo"), MESSAGES.unknownItem(r.what, itemNo), r.scope);
+      wb.log.add(
+        "UNKNOWN_ITEM",
+        t.sheet,
+        r.ref("itemNo"),
+        MESSAGES.unknownItem(r.what, itemNo),
+        r.scope
+      );
     }
     if (item && key(item.baseUom) === key(code) && qtyPer !== 1) {
-      wb.log.add("QTY_INVALID", t.sheet, r.ref("qtyPerUom"), MESSAGES.baseUnitNotOne(item.no, code, formatQty(qtyPer)), r.scope);
+      wb.log.add(
+        "QTY_INVALID",
+        t.sheet,
+        r.ref("qtyPerUom"),
+        MESSAGES.baseUnitNotOne(item.no, code, formatQty(qtyPer)),
+        r.scope
+      );
     }
     let units = wb.units.get(key(itemNo));
     if (!units) wb.units.set(key(itemNo), (units = new Map()));
@@ -228,8 +288,19 @@ function parseResources(wb: ParsedWorkbook): void {
 function readComponent(
   wb: ParsedWorkbook,
   t: Table,
-  r: RowReader,
-): { type: LineType; no: string; qtyPer: number; usage: UsageType; uom?: string; variant?: string; description?: string; position?: string } | undefined {
+  r: RowReader
+):
+  | {
+      type: LineType;
+      no: string;
+      qtyPer: number;
+      usage: UsageType;
+      uom?: string;
+      variant?: string;
+      description?: string;
+      position?: string;
+    }
+  | undefined {
   const typeOpt = r.option("type");
   const no = r.code("no");
   const type = lineType(typeOpt, no);
@@ -239,7 +310,8 @@ function readComponent(
   const usageOpt = r.option("usage");
   const position = r.text("position");
   if (type === undefined) return undefined;
-  if (type === "Comment") return { type, no: "", qtyPer: 0, usage: "Direct", description, position };
+  if (type === "Comment")
+    return { type, no: "", qtyPer: 0, usage: "Direct", description, position };
   if (no === undefined) {
     r.code("no", true);
     return undefined;
@@ -247,7 +319,13 @@ function readComponent(
   const qtyPer = r.number("qtyPer", true);
   let ok = qtyPer !== undefined && usageOpt !== undefined;
   if (qtyPer !== undefined && qtyPer <= 0) {
-    wb.log.add("QTY_INVALID", t.sheet, r.ref("qtyPer"), MESSAGES.qtyNotPositive(r.what, "Quantity per", formatQty(qtyPer)), r.scope);
+    wb.log.add(
+      "QTY_INVALID",
+      t.sheet,
+      r.ref("qtyPer"),
+      MESSAGES.qtyNotPositive(r.what, "Quantity per", formatQty(qtyPer)),
+      r.scope
+    );
     ok = false;
   }
   if (type === "Item" && usageOpt === "Fixed") {
@@ -263,16 +341,22 @@ function parseBoms(wb: ParsedWorkbook): void {
   const t = wb.tables.boms;
   const seen = new Map<string, number>();
   for (const row of t.rows) {
-    const r = new RowReader(t, wb.log, row, `Assembly BOMs row ${row.row}`, ["sheet:Assembly BOMs"]);
+    const r = new RowReader(t, wb.log, row, `Assembly BOMs row ${row.row}`, [
+      "sheet:Assembly BOMs",
+    ]);
     const parentNo = r.code("parentNo", true);
     const lineNo = r.integer("lineNo");
     if (parentNo !== undefined) {
       r.scope = [`bom:${key(parentNo)}`];
-      r.what = lineNo !== undefined ? `Assembly BOM of ${parentNo} line ${lineNo}` : `Assembly BOM of ${parentNo} (row ${row.row})`;
+      r.what =
+        lineNo !== undefined
+          ? `Assembly BOM of ${parentNo} line ${lineNo}`
+          : `Assembly BOM of ${parentNo} (row ${row.row})`;
       if (lineNo !== undefined) {
         const k = `${key(parentNo)}\u0000${lineNo}`;
         const first = seen.get(k);
-        if (first !== undefined) duplicate(wb, t, r, "lineNo", `Line ${lineNo} of the assembly BOM of ${parentNo}`, first);
+        if (first !== undefined)
+          duplicate(wb, t, r, "lineNo", `Line ${lineNo} of the assembly BOM of ${parentNo}`, first);
         else seen.set(k, row.row);
       }
     }
@@ -301,12 +385,17 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
   type HeaderField = "customerNo" | "customerName" | "orderDate" | "externalDocNo";
   const headerCells = new Map<string, Map<HeaderField, { value: string | number; cell: string }>>();
   for (const row of t.rows) {
-    const r = new RowReader(t, wb.log, row, `Blanket Orders row ${row.row}`, ["sheet:Blanket Orders"]);
+    const r = new RowReader(t, wb.log, row, `Blanket Orders row ${row.row}`, [
+      "sheet:Blanket Orders",
+    ]);
     const docNo = r.code("docNo", true);
     const lineNo = r.integer("lineNo", true);
     if (docNo !== undefined) {
       r.scope = [`blanket:${key(docNo)}`];
-      r.what = lineNo !== undefined ? `Blanket order ${docNo} line ${lineNo}` : `Blanket order ${docNo} (row ${row.row})`;
+      r.what =
+        lineNo !== undefined
+          ? `Blanket order ${docNo} line ${lineNo}`
+          : `Blanket order ${docNo} (row ${row.row})`;
     }
     const blanketScope = r.scope;
     const customerNo = r.code("customerNo");
@@ -332,31 +421,71 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
     r.scope = docNo !== undefined ? [`calloff:${key(docNo)}`] : r.scope;
     const qtyToShip = r.number("qtyToShip");
     r.scope = blanketScope;
-    let valid = docNo !== undefined && lineNo !== undefined && type !== undefined && (!isItem || (no !== undefined && quantity !== undefined));
+    let valid =
+      docNo !== undefined &&
+      lineNo !== undefined &&
+      type !== undefined &&
+      (!isItem || (no !== undefined && quantity !== undefined));
     if (quantity !== undefined && quantity <= 0 && isItem) {
-      wb.log.add("QTY_INVALID", t.sheet, r.ref("quantity"), MESSAGES.qtyNotPositive(r.what, "Quantity", formatQty(quantity)), r.scope);
+      wb.log.add(
+        "QTY_INVALID",
+        t.sheet,
+        r.ref("quantity"),
+        MESSAGES.qtyNotPositive(r.what, "Quantity", formatQty(quantity)),
+        r.scope
+      );
       valid = false;
     }
     if (qtyToShip !== undefined && qtyToShip < 0) {
-      wb.log.add("QTY_INVALID", t.sheet, r.ref("qtyToShip"), MESSAGES.qtyNegative(r.what, "Qty. to Ship", formatQty(qtyToShip)), docNo ? [`calloff:${key(docNo)}`] : r.scope);
+      wb.log.add(
+        "QTY_INVALID",
+        t.sheet,
+        r.ref("qtyToShip"),
+        MESSAGES.qtyNegative(r.what, "Qty. to Ship", formatQty(qtyToShip)),
+        docNo ? [`calloff:${key(docNo)}`] : r.scope
+      );
     }
     if (unitPrice !== undefined && unitPrice < 0) {
-      wb.log.add("QTY_INVALID", t.sheet, r.ref("unitPrice"), MESSAGES.qtyNegative(r.what, "Unit Price", formatQty(unitPrice)), r.scope);
+      wb.log.add(
+        "QTY_INVALID",
+        t.sheet,
+        r.ref("unitPrice"),
+        MESSAGES.qtyNegative(r.what, "Unit Price", formatQty(unitPrice)),
+        r.scope
+      );
       valid = false;
     }
     if (discount < 0 || discount > 100) {
-      wb.log.add("DISCOUNT_INVALID", t.sheet, r.ref("discount"), MESSAGES.discountInvalid(r.what, formatQty(discount)), r.scope);
+      wb.log.add(
+        "DISCOUNT_INVALID",
+        t.sheet,
+        r.ref("discount"),
+        MESSAGES.discountInvalid(r.what, formatQty(discount)),
+        r.scope
+      );
       valid = false;
     }
     let qtyToAto = 0;
     if (isItem && quantity !== undefined) {
       qtyToAto = qtyToAtoCell ?? (item?.assembleToOrder ? quantity : 0);
       if (qtyToAto !== 0 && qtyToAto !== quantity && docNo !== undefined && lineNo !== undefined) {
-        wb.log.add("ATO_PARTIAL", t.sheet, r.ref("qtyToAto"), MESSAGES.atoPartial(docNo, String(lineNo), formatQty(qtyToAto), formatQty(quantity)), r.scope);
+        wb.log.add(
+          "ATO_PARTIAL",
+          t.sheet,
+          r.ref("qtyToAto"),
+          MESSAGES.atoPartial(docNo, String(lineNo), formatQty(qtyToAto), formatQty(quantity)),
+          r.scope
+        );
         valid = false;
       }
     } else if (type === "Comment" && qtyToAtoCell && docNo !== undefined && lineNo !== undefined) {
-      wb.log.add("ATO_PARTIAL", t.sheet, r.ref("qtyToAto"), MESSAGES.atoOnComment(docNo, String(lineNo)), r.scope);
+      wb.log.add(
+        "ATO_PARTIAL",
+        t.sheet,
+        r.ref("qtyToAto"),
+        MESSAGES.atoOnComment(docNo, String(lineNo)),
+        r.scope
+      );
     }
     if (docNo === undefined) continue;
     let order = wb.blanketOrders.get(key(docNo));
@@ -376,10 +505,20 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
     for (const [field, value, caption] of fields) {
       if (value === undefined) continue;
       const prev = cells.get(field);
-      const same = prev && (typeof value === "string" && field === "customerNo" ? key(String(prev.value)) === key(value) : prev.value === value);
+      const same =
+        prev &&
+        (typeof value === "string" && field === "customerNo"
+          ? key(String(prev.value)) === key(value)
+          : prev.value === value);
       if (!prev) cells.set(field, { value, cell: r.ref(field) });
       else if (!same) {
-        wb.log.add("HEADER_MISMATCH", t.sheet, r.ref(field), MESSAGES.headerMismatch(docNo, caption, String(value), String(prev.value), prev.cell), r.scope);
+        wb.log.add(
+          "HEADER_MISMATCH",
+          t.sheet,
+          r.ref(field),
+          MESSAGES.headerMismatch(docNo, caption, String(value), String(prev.value), prev.cell),
+          r.scope
+        );
       }
     }
     if (lineNo !== undefined) {
@@ -421,7 +560,13 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
       const first = order.lines[0];
       const c = t.cols.get("customerNo");
       if (c !== undefined) {
-        wb.log.add("VALUE_INVALID", t.sheet, cellRef(c, first.row), MESSAGES.required(`Blanket order ${order.docNo}`, "Sell-to Customer No."), [`blanket:${k}`]);
+        wb.log.add(
+          "VALUE_INVALID",
+          t.sheet,
+          cellRef(c, first.row),
+          MESSAGES.required(`Blanket order ${order.docNo}`, "Sell-to Customer No."),
+          [`blanket:${k}`]
+        );
       }
     }
   }
@@ -432,15 +577,29 @@ function parseBlanketAssemblyOrders(wb: ParsedWorkbook): void {
   const byNo = new Map<string, BlanketAssemblyOrder>();
   const lineSeen = new Map<string, number>();
   for (const row of t.rows) {
-    const r = new RowReader(t, wb.log, row, `Blanket Assembly Orders row ${row.row}`, ["sheet:Blanket Assembly Orders"]);
+    const r = new RowReader(t, wb.log, row, `Blanket Assembly Orders row ${row.row}`, [
+      "sheet:Blanket Assembly Orders",
+    ]);
     const aoNo = r.code("aoNo", true);
     if (aoNo === undefined) continue;
     r.scope = [`bao:${key(aoNo)}`];
     const lineNo = r.integer("lineNo");
-    r.what = lineNo !== undefined ? `Blanket assembly order ${aoNo} line ${lineNo}` : `Blanket assembly order ${aoNo} (row ${row.row})`;
+    r.what =
+      lineNo !== undefined
+        ? `Blanket assembly order ${aoNo} line ${lineNo}`
+        : `Blanket assembly order ${aoNo} (row ${row.row})`;
     let bao = byNo.get(key(aoNo));
     if (!bao) {
-      bao = { aoNo, blanketDocNo: "", itemNo: "", asmQty: NaN, asmUom: "", lines: [], rows: [], valid: true };
+      bao = {
+        aoNo,
+        blanketDocNo: "",
+        itemNo: "",
+        asmQty: NaN,
+        asmUom: "",
+        lines: [],
+        rows: [],
+        valid: true,
+      };
       byNo.set(key(aoNo), bao);
       wb.baos.push(bao);
     }
@@ -450,7 +609,8 @@ function parseBlanketAssemblyOrders(wb: ParsedWorkbook): void {
     const docNo = r.code("blanketDocNo");
     const blanketLineNo = r.integer("blanketLineNo");
     if (docNo !== undefined && !bao.blanketDocNo) bao.blanketDocNo = docNo;
-    if (blanketLineNo !== undefined && bao.blanketLineNo === undefined) bao.blanketLineNo = blanketLineNo;
+    if (blanketLineNo !== undefined && bao.blanketLineNo === undefined)
+      bao.blanketLineNo = blanketLineNo;
     if (bao.rows.length === 1) {
       const lenient = new RowReader(t, silent(), row, r.what, r.scope);
       bao.itemNo = lenient.code("itemNo") ?? "";
@@ -461,7 +621,13 @@ function parseBlanketAssemblyOrders(wb: ParsedWorkbook): void {
     if (lineNo !== undefined) {
       const k = `${key(aoNo)}\u0000${lineNo}`;
       if (lineSeen.has(k)) {
-        wb.log.add("DUPLICATE_KEY", t.sheet, r.ref("lineNo"), MESSAGES.aoLineDuplicate(aoNo, String(lineNo)), r.scope);
+        wb.log.add(
+          "DUPLICATE_KEY",
+          t.sheet,
+          r.ref("lineNo"),
+          MESSAGES.aoLineDuplicate(aoNo, String(lineNo)),
+          r.scope
+        );
         bao.valid = false;
       } else lineSeen.set(k, row.row);
     }
@@ -477,7 +643,8 @@ function parseBlanketAssemblyOrders(wb: ParsedWorkbook): void {
     // Added rows without a Line No. get the next free number, in sheet order.
     let max = 0;
     for (const l of bao.lines) if (!Number.isNaN(l.lineNo)) max = Math.max(max, l.lineNo);
-    for (const l of bao.lines) if (Number.isNaN(l.lineNo)) l.lineNo = max = Math.floor(max / 10000) * 10000 + 10000;
+    for (const l of bao.lines)
+      if (Number.isNaN(l.lineNo)) l.lineNo = max = Math.floor(max / 10000) * 10000 + 10000;
     bao.lines.sort((a, b) => a.lineNo - b.lineNo);
   }
 }
@@ -525,7 +692,8 @@ function parseSalesOrders(wb: ParsedWorkbook): void {
 function parseAssemblyOrders(wb: ParsedWorkbook): void {
   const t = wb.tables.assembly;
   const salesScope = new Map<string, string>();
-  for (const s of wb.salesLines) if (s.aoNo && s.blanketDocNo) salesScope.set(key(s.aoNo), `sales:${key(s.blanketDocNo)}`);
+  for (const s of wb.salesLines)
+    if (s.aoNo && s.blanketDocNo) salesScope.set(key(s.aoNo), `sales:${key(s.blanketDocNo)}`);
   for (const row of t.rows) {
     const r = new RowReader(t, wb.log, row, `Assembly Orders row ${row.row}`, ["sales:?"]);
     const aoNo = r.code("aoNo", true);
@@ -559,6 +727,11 @@ function parseSetup(wb: ParsedWorkbook): void {
     const r = new RowReader(t, wb.log, row, `Setup row ${row.row}`, ["setup"]);
     const setting = r.text("setting");
     if (setting === undefined) continue;
-    wb.setup.push({ setting: setting.trim(), value: r.text("value")?.trim(), lastNoUsed: r.text("lastNoUsed")?.trim(), row: row.row });
+    wb.setup.push({
+      setting: setting.trim(),
+      value: r.text("value")?.trim(),
+      lastNoUsed: r.text("lastNoUsed")?.trim(),
+      row: row.row,
+    });
   }
 }

@@ -32,7 +32,11 @@ function rowCells(t: Table): Map<number, CellValue[]> {
  * columns users added, whose values travel with their rows.
  * `rows` are either rendered records or raw sheet rows kept as they are.
  */
-export function renderTable(t: Table, spec: SheetSpec, rows: (RenderedRow | { keepRow: number })[]): TableWrite {
+export function renderTable(
+  t: Table,
+  spec: SheetSpec,
+  rows: (RenderedRow | { keepRow: number })[]
+): TableWrite {
   const extras = extraColumns(t);
   const cells = rowCells(t);
   const out: CellValue[][] = [];
@@ -59,14 +63,18 @@ export function renderTable(t: Table, spec: SheetSpec, rows: (RenderedRow | { ke
     tableName: spec.tableName,
     startRow: t.headerRow || 1,
     headers: [...spec.columns.map((c) => c.header), ...extras.map((e) => e.header)],
-    formats: [...spec.columns.map((c): ColumnFormat => c.format ?? "general"), ...extras.map((): ColumnFormat => "general")],
+    formats: [
+      ...spec.columns.map((c): ColumnFormat => c.format ?? "general"),
+      ...extras.map((): ColumnFormat => "general"),
+    ],
     rows: out,
     previousRows: t.headerRow ? lastRow - t.headerRow + 1 : 0,
     previousColumns: t.width,
   };
 }
 
-const blankZero = (n: number | undefined): CellValue => (n === undefined || Number.isNaN(n) ? null : n);
+const blankZero = (n: number | undefined): CellValue =>
+  n === undefined || Number.isNaN(n) ? null : n;
 
 function assemblyLineValues(l: AssemblyLine): Record<string, CellValue | undefined> {
   const isComment = l.type === "Comment";
@@ -135,7 +143,7 @@ export function assemblyOrderRows(ao: AssemblyOrderDoc): RenderedRow[] {
 export function columnUpdates(
   t: Table,
   updates: { key: string; header: string; format: ColumnFormat; values: Map<number, CellValue> }[],
-  create: boolean,
+  create: boolean
 ): CellsWrite {
   let nextFree = t.width;
   for (const c of t.cols.values()) nextFree = Math.max(nextFree, c + 1);
@@ -155,7 +163,9 @@ export function columnUpdates(
       if (row > lastRow) lastRow = row;
     }
     if (!u.values.size) [firstRow, lastRow] = [headerRow + 1, headerRow];
-    const values: (CellValue | undefined)[] = new Array(Math.max(0, lastRow - firstRow + 1)).fill(undefined);
+    const values: (CellValue | undefined)[] = new Array(Math.max(0, lastRow - firstRow + 1)).fill(
+      undefined
+    );
     for (const [row, v] of u.values) values[row - firstRow] = v;
     columns.push({ col, format: u.format, header, headerRow, firstRow, values });
   }

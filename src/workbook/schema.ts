@@ -6,7 +6,8 @@
 
 export type ColumnKind = "code" | "text" | "number" | "date" | "option";
 /** How a written column is formatted. */
-export type ColumnFormat = "text" | "quantity" | "amount" | "percent" | "integer" | "date" | "general";
+export type ColumnFormat =
+  "text" | "quantity" | "amount" | "percent" | "integer" | "date" | "general";
 
 export interface ColumnSpec {
   key: string;
@@ -65,7 +66,12 @@ const date = (key: string, header: string, extra: Partial<ColumnSpec> = {}): Col
   format: "date",
   ...extra,
 });
-const option = (key: string, header: string, options: readonly string[], extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+const option = (
+  key: string,
+  header: string,
+  options: readonly string[],
+  extra: Partial<ColumnSpec> = {}
+): ColumnSpec => ({
   key,
   header,
   kind: "option",
@@ -92,7 +98,10 @@ export const ITEM_UNITS: SheetSpec = {
   columns: [
     code("itemNo", "Item No.", { required: true }),
     code("code", "Code", { required: true, aliases: ["Unit of Measure Code", "Unit of Measure"] }),
-    qty("qtyPerUom", "Qty. per Unit of Measure", { required: true, aliases: ["Qty. per UoM", "Qty per Unit"] }),
+    qty("qtyPerUom", "Qty. per Unit of Measure", {
+      required: true,
+      aliases: ["Qty. per UoM", "Qty per Unit"],
+    }),
   ],
 };
 
@@ -110,7 +119,10 @@ export const ASSEMBLY_BOMS: SheetSpec = {
   name: "Assembly BOMs",
   tableName: "AssemblyBOMs",
   columns: [
-    code("parentNo", "Parent Item No.", { required: true, aliases: ["Parent Item", "Assembly Item No."] }),
+    code("parentNo", "Parent Item No.", {
+      required: true,
+      aliases: ["Parent Item", "Assembly Item No."],
+    }),
     lineNo("lineNo", "Line No."),
     option("type", "Type", TYPE_OPTIONS),
     code("no", "No.", { aliases: ["Component No."] }),
@@ -140,9 +152,23 @@ export const BLANKET_ORDERS: SheetSpec = {
     code("location", "Location Code"),
     qty("quantity", "Quantity", { required: true }),
     code("uom", "Unit of Measure Code", { aliases: ["Unit of Measure", "UoM Code"] }),
-    qty("qtyToAto", "Qty. to Assemble to Order", { aliases: ["Qty. to Asm. to Order", "Qty to Assemble"] }),
-    { key: "unitPrice", header: "Unit Price", kind: "number", format: "amount", aliases: ["Unit Price Excl. VAT"] },
-    { key: "discount", header: "Line Discount %", kind: "number", format: "percent", aliases: ["Line Disc. %", "Discount %"] },
+    qty("qtyToAto", "Qty. to Assemble to Order", {
+      aliases: ["Qty. to Asm. to Order", "Qty to Assemble"],
+    }),
+    {
+      key: "unitPrice",
+      header: "Unit Price",
+      kind: "number",
+      format: "amount",
+      aliases: ["Unit Price Excl. VAT"],
+    },
+    {
+      key: "discount",
+      header: "Line Discount %",
+      kind: "number",
+      format: "percent",
+      aliases: ["Line Disc. %", "Discount %"],
+    },
     date("shipmentDate", "Shipment Date"),
     qty("qtyToShip", "Qty. to Ship"),
     qty("quantityOrdered", "Quantity Ordered", { aliases: ["Qty. Ordered"] }),
@@ -153,7 +179,11 @@ export const BLANKET_ORDERS: SheetSpec = {
 export const SETUP: SheetSpec = {
   name: "Setup",
   tableName: "Setup",
-  columns: [text("setting", "Setting", { required: true }), text("value", "Value"), text("lastNoUsed", "Last No. Used")],
+  columns: [
+    text("setting", "Setting", { required: true }),
+    text("value", "Value"),
+    text("lastNoUsed", "Last No. Used"),
+  ],
 };
 
 /** Columns shared by the header part of assembly order sheets. */
@@ -230,9 +260,20 @@ export const ASSEMBLY_ORDERS: SheetSpec = {
 };
 
 /** The sheets a planner fills in, in the order `bao template` writes them. */
-export const INPUT_SHEETS: readonly SheetSpec[] = [ITEMS, ITEM_UNITS, RESOURCES, ASSEMBLY_BOMS, BLANKET_ORDERS, SETUP];
+export const INPUT_SHEETS: readonly SheetSpec[] = [
+  ITEMS,
+  ITEM_UNITS,
+  RESOURCES,
+  ASSEMBLY_BOMS,
+  BLANKET_ORDERS,
+  SETUP,
+];
 /** The sheets the product owns. */
-export const OUTPUT_SHEETS: readonly SheetSpec[] = [BLANKET_ASSEMBLY_ORDERS, SALES_ORDERS, ASSEMBLY_ORDERS];
+export const OUTPUT_SHEETS: readonly SheetSpec[] = [
+  BLANKET_ASSEMBLY_ORDERS,
+  SALES_ORDERS,
+  ASSEMBLY_ORDERS,
+];
 
 export function column(spec: SheetSpec, key: string): ColumnSpec {
   const c = spec.columns.find((col) => col.key === key);
@@ -241,4 +282,13 @@ export function column(spec: SheetSpec, key: string): ColumnSpec {
 }
 
 /** Editable columns of the Blanket Assembly Orders sheet, as on BC's Assemble-to-Order Lines page. */
-export const EDITABLE_ASSEMBLY_COLUMNS = ["type", "no", "description", "variant", "qtyPer", "uom", "usage", "position"] as const;
+export const EDITABLE_ASSEMBLY_COLUMNS = [
+  "type",
+  "no",
+  "description",
+  "variant",
+  "qtyPer",
+  "uom",
+  "usage",
+  "position",
+] as const;

@@ -5,7 +5,16 @@
  */
 import { IssueLog, MESSAGES } from "../domain/issues";
 import { MAX_INPUT, roundQty, roundTo } from "../domain/quantity";
-import { CellValue, cellRef, columnLetters, displayCell, isCellError, isEmptyCell, normalizeHeader, SheetGrid } from "./grid";
+import {
+  CellValue,
+  cellRef,
+  columnLetters,
+  displayCell,
+  isCellError,
+  isEmptyCell,
+  normalizeHeader,
+  SheetGrid,
+} from "./grid";
 import { ColumnSpec, SheetSpec } from "./schema";
 
 const HEADER_SEARCH_ROWS = 20;
@@ -84,7 +93,7 @@ export function readTable(grid: SheetGrid, spec: SheetSpec, log: IssueLog): Tabl
         grid.name,
         cellRef(i, headerRow),
         MESSAGES.columnTwice(grid.name, c.header, cellRef(first, headerRow), cellRef(i, headerRow)),
-        scope,
+        scope
       );
       return;
     }
@@ -92,7 +101,10 @@ export function readTable(grid: SheetGrid, spec: SheetSpec, log: IssueLog): Tabl
   });
   for (const c of spec.columns) {
     if (c.required && !cols.has(c.key)) {
-      const message = headerRow || !rows.length ? MESSAGES.columnMissing(grid.name, c.header) : MESSAGES.noHeaderRow(grid.name, c.header);
+      const message =
+        headerRow || !rows.length
+          ? MESSAGES.columnMissing(grid.name, c.header)
+          : MESSAGES.noHeaderRow(grid.name, c.header);
       log.add("COLUMN_MISSING", grid.name, cellRef(0, headerRow || 1), message, scope);
     }
   }
@@ -101,7 +113,15 @@ export function readTable(grid: SheetGrid, spec: SheetSpec, log: IssueLog): Tabl
     const cells = rows[r];
     if (!isEmptyRow(cells)) dataRows.push({ row: r + 1, cells });
   }
-  return { spec, sheet: grid.name, headerRow, cols, width: headers.length, headers, rows: dataRows };
+  return {
+    spec,
+    sheet: grid.name,
+    headerRow,
+    cols,
+    width: headers.length,
+    headers,
+    rows: dataRows,
+  };
 }
 
 /** A table for a sheet the workbook lacks: no columns, no rows. */
@@ -123,7 +143,7 @@ export class RowReader {
     private readonly log: IssueLog,
     readonly row: TableRow,
     public what: string,
-    public scope: string[],
+    public scope: string[]
   ) {}
 
   has(key: string): boolean {
@@ -171,7 +191,8 @@ export class RowReader {
   text(key: string): string | undefined {
     const v = this.raw(key);
     if (isEmptyCell(v)) return undefined;
-    if (isCellError(v)) return this.invalid(key, MESSAGES.notCode(this.what, this.header(key), v.error));
+    if (isCellError(v))
+      return this.invalid(key, MESSAGES.notCode(this.what, this.header(key), v.error));
     return typeof v === "string" ? v : displayCell(v);
   }
 
@@ -185,7 +206,8 @@ export class RowReader {
     if (n === undefined || !Number.isFinite(n)) {
       return this.invalid(key, MESSAGES.notNumber(this.what, this.header(key), displayCell(v)));
     }
-    if (Math.abs(n) > MAX_INPUT) return this.invalid(key, MESSAGES.tooLarge(this.what, this.header(key), String(n)));
+    if (Math.abs(n) > MAX_INPUT)
+      return this.invalid(key, MESSAGES.tooLarge(this.what, this.header(key), String(n)));
     return decimals === 5 ? roundQty(n) : roundTo(n, decimals);
   }
 
@@ -193,7 +215,10 @@ export class RowReader {
   integer(key: string, required = false): number | undefined {
     const n = this.number(key, required);
     if (n !== undefined && !Number.isInteger(n)) {
-      return this.invalid(key, MESSAGES.notNumber(this.what, this.header(key), `${n} (a whole number is needed)`));
+      return this.invalid(
+        key,
+        MESSAGES.notNumber(this.what, this.header(key), `${n} (a whole number is needed)`)
+      );
     }
     return n;
   }
@@ -221,7 +246,10 @@ export class RowReader {
       const found = options.find((o) => normalizeHeader(o) === k);
       if (found !== undefined) return found;
     }
-    return this.invalid(key, MESSAGES.notOption(this.what, this.header(key), displayCell(v), options));
+    return this.invalid(
+      key,
+      MESSAGES.notOption(this.what, this.header(key), displayCell(v), options)
+    );
   }
 }
 
@@ -235,7 +263,13 @@ export function isoToSerial(text: string): number | undefined {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = Date.UTC(y, mo - 1, d);
   const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || y < 1900) return undefined;
+  if (
+    back.getUTCFullYear() !== y ||
+    back.getUTCMonth() !== mo - 1 ||
+    back.getUTCDate() !== d ||
+    y < 1900
+  )
+    return undefined;
   return t / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
 

@@ -15,7 +15,10 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function simple(name = "wb.xlsx", opts: Parameters<typeof workbook>[0] = {}): Promise<string> {
+async function simple(
+  name = "wb.xlsx",
+  opts: Parameters<typeof workbook>[0] = {}
+): Promise<string> {
   const file = path.join(dir, name);
   await writeXlsx(file, workbook(opts));
   return file;
@@ -38,7 +41,15 @@ describe("bao validate", () => {
       ok: false,
       errors: 1,
       warnings: 0,
-      issues: [{ severity: "error", code: "ATO_PARTIAL", sheet: "Blanket Orders", cell: "I2", message: expect.stringContaining("must be 0 or 10") }],
+      issues: [
+        {
+          severity: "error",
+          code: "ATO_PARTIAL",
+          sheet: "Blanket Orders",
+          cell: "I2",
+          message: expect.stringContaining("must be 0 or 10"),
+        },
+      ],
     });
     const text = await bao("validate", file);
     expect(text.out).toContain("error ATO_PARTIAL 'Blanket Orders'!I2:");
@@ -60,10 +71,20 @@ describe("bao assemble", () => {
     const out = path.join(dir, "out.xlsx");
     const r = await bao("assemble", file, "-o", out, "--json");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: true, errors: 0, created: 1, kept: 0, rebuilt: 0, removed: 0 });
+    expect(JSON.parse(r.out)).toMatchObject({
+      ok: true,
+      errors: 0,
+      created: 1,
+      kept: 0,
+      rebuilt: 0,
+      removed: 0,
+    });
     expect(bytes(file)).toBe(before);
     const grids = await readGrids(out);
-    expect(records(grids, "Blanket Assembly Orders").map((x) => x["No."])).toEqual(["PART-A", "PART-B"]);
+    expect(records(grids, "Blanket Assembly Orders").map((x) => x["No."])).toEqual([
+      "PART-A",
+      "PART-B",
+    ]);
   });
 
   test("in place through a temporary file; no temporary file is left; a second run keeps the order", async () => {
@@ -86,13 +107,22 @@ describe("bao assemble", () => {
   test("writes Excel tables with formats: Text on codes, dates as dates; other sheets carried over", async () => {
     const file = path.join(dir, "wb.xlsx");
     const grids = workbook();
-    grids.sheets.push({ name: "Notes", rows: [["Planner", "remark"], ["JL", "=not a formula"], [1.5, true]] });
+    grids.sheets.push({
+      name: "Notes",
+      rows: [
+        ["Planner", "remark"],
+        ["JL", "=not a formula"],
+        [1.5, true],
+      ],
+    });
     await writeXlsx(file, grids);
     expect((await bao("assemble", file)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet("Blanket Assembly Orders")!;
-    expect(Object.keys((ws as unknown as { tables: object }).tables)).toEqual(["BlanketAssemblyOrders"]);
+    expect(Object.keys((ws as unknown as { tables: object }).tables)).toEqual([
+      "BlanketAssemblyOrders",
+    ]);
     expect(ws.getCell("A2").numFmt).toBe("@");
     expect(ws.getCell("G2").numFmt).toBe("yyyy-mm-dd");
     expect(ws.getCell("G2").value).toBeInstanceOf(Date);
@@ -105,7 +135,10 @@ describe("bao assemble", () => {
     const file = await simple();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+      "base64"
+    );
     const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" });
     wb.getWorksheet("Items")!.addImage(id, "H2:I4");
     await wb.xlsx.writeFile(file);
@@ -124,12 +157,33 @@ describe("bao assemble", () => {
 describe("bao make-order", () => {
   test("--ship and --date; --json adds salesOrder and assemblyOrders; the blanket order is updated", async () => {
     const file = await simple();
-    const r = await bao("make-order", file, "--order", "BSO-1001", "--ship", "10000=4", "--date", "2027-01-15", "--json");
+    const r = await bao(
+      "make-order",
+      file,
+      "--order",
+      "BSO-1001",
+      "--ship",
+      "10000=4",
+      "--date",
+      "2027-01-15",
+      "--json"
+    );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: true, salesOrder: "SO-0001", assemblyOrders: ["AO-0001"] });
+    expect(JSON.parse(r.out)).toMatchObject({
+      ok: true,
+      salesOrder: "SO-0001",
+      assemblyOrders: ["AO-0001"],
+    });
     const grids = await readGrids(file);
-    expect(records(grids, "Sales Orders")[0]).toMatchObject({ "Document No.": "SO-0001", Quantity: 4, "Order Date": 46402 });
-    expect(records(grids, "Blanket Orders")[0]).toMatchObject({ "Quantity Ordered": 4, "Remaining Quantity": 6 });
+    expect(records(grids, "Sales Orders")[0]).toMatchObject({
+      "Document No.": "SO-0001",
+      Quantity: 4,
+      "Order Date": 46402,
+    });
+    expect(records(grids, "Blanket Orders")[0]).toMatchObject({
+      "Quantity Ordered": 4,
+      "Remaining Quantity": 6,
+    });
     expect(records(grids, "Assembly Orders").map((l) => l.Quantity)).toEqual([8, 4]);
   });
 
@@ -138,7 +192,9 @@ describe("bao make-order", () => {
     const before = bytes(file);
     const r = await bao("make-order", file, "--order", "BSO-1001", "--ship", "10000=11");
     expect(r.code).toBe(1);
-    expect(r.out).toContain("cannot be more than 10. Quantity - Quantity Ordered = possible: 10 - 0 = 10.");
+    expect(r.out).toContain(
+      "cannot be more than 10. Quantity - Quantity Ordered = possible: 10 - 0 = 10."
+    );
     expect(bytes(file)).toBe(before);
   });
 
@@ -151,10 +207,26 @@ describe("bao make-order", () => {
 
   test("text that looks like a formula is written as text, never a formula", async () => {
     const file = path.join(dir, "wb.xlsx");
-    await writeXlsx(file, workbook({ blanket: [blanket({ ship: 1, extra: { Description: "=HYPERLINK(\"http://x\")", "External Document No.": "+44 20 7946 0000" } })] }));
+    await writeXlsx(
+      file,
+      workbook({
+        blanket: [
+          blanket({
+            ship: 1,
+            extra: {
+              Description: '=HYPERLINK("http://x")',
+              "External Document No.": "+44 20 7946 0000",
+            },
+          }),
+        ],
+      })
+    );
     expect((await bao("make-order", file, "--order", "BSO-1001")).code).toBe(0);
     const grids = await readGrids(file);
-    expect(records(grids, "Sales Orders")[0]).toMatchObject({ Description: '=HYPERLINK("http://x")', "External Document No.": "+44 20 7946 0000" });
+    expect(records(grids, "Sales Orders")[0]).toMatchObject({
+      Description: '=HYPERLINK("http://x")',
+      "External Document No.": "+44 20 7946 0000",
+    });
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     const sheets = Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet"));
     for (const s of sheets) expect(await zip.file(s)!.async("string")).not.toContain("<f>");
@@ -216,9 +288,19 @@ describe("bao template and demo", () => {
     expect((await bao("template", out)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Items", "Item Units", "Resources", "Assembly BOMs", "Blanket Orders", "Setup"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Items",
+      "Item Units",
+      "Resources",
+      "Assembly BOMs",
+      "Blanket Orders",
+      "Setup",
+    ]);
     const policy = wb.getWorksheet("Items")!.getCell("D2").dataValidation;
-    expect(policy).toMatchObject({ type: "list", formulae: ['"Assemble-to-Stock,Assemble-to-Order"'] });
+    expect(policy).toMatchObject({
+      type: "list",
+      formulae: ['"Assemble-to-Stock,Assemble-to-Order"'],
+    });
     expect(wb.getWorksheet("Blanket Orders")!.getCell("A2").numFmt).toBe("@");
     expect((await bao("validate", out)).code).toBe(0);
     const again = await bao("template", out);
@@ -243,7 +325,11 @@ describe("bao template and demo", () => {
 
   test("npx-style entry point: bin/bao.js runs the built CLI", () => {
     const root = path.join(__dirname, "..", "..");
-    const out = execFileSync(process.execPath, [path.join(root, "bin", "bao.js"), "validate", sample], { encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(root, "bin", "bao.js"), "validate", sample],
+      { encoding: "utf8" }
+    );
     expect(out).toContain("0 errors");
   });
 });

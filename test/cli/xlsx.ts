@@ -12,7 +12,11 @@ export function tempDir(): string {
 }
 
 /** Writes grids as plain ranges, dates as Date cells where a column says so. */
-export async function writeXlsx(file: string, grids: WorkbookGrids, dateColumns: string[] = ["Shipment Date", "Order Date", "Due Date"]): Promise<void> {
+export async function writeXlsx(
+  file: string,
+  grids: WorkbookGrids,
+  dateColumns: string[] = ["Shipment Date", "Order Date", "Due Date"]
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const s of grids.sheets) {
     const ws = wb.addWorksheet(s.name);
@@ -21,8 +25,10 @@ export async function writeXlsx(file: string, grids: WorkbookGrids, dateColumns:
       const row = ws.getRow(i + 1);
       r.forEach((v, c) => {
         if (v === null) return;
-        if (typeof v === "object") row.getCell(c + 1).value = { error: v.error } as ExcelJS.CellErrorValue;
-        else if (i > 0 && typeof v === "number" && dateColumns.includes(headers[c])) row.getCell(c + 1).value = new Date((v - 25569) * 86400000);
+        if (typeof v === "object")
+          row.getCell(c + 1).value = { error: v.error } as ExcelJS.CellErrorValue;
+        else if (i > 0 && typeof v === "number" && dateColumns.includes(headers[c]))
+          row.getCell(c + 1).value = new Date((v - 25569) * 86400000);
         else row.getCell(c + 1).value = v;
       });
     });
@@ -39,7 +45,11 @@ export interface Run {
 export async function bao(...argv: string[]): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), today: () => 46402 });
+  const code = await main(argv, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    today: () => 46402,
+  });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 

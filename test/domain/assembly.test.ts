@@ -10,12 +10,17 @@ function assembled(grids: WorkbookGrids): WorkbookGrids {
   return apply(grids, r.plan);
 }
 
-const linesOf = (grids: WorkbookGrids, ao = "BA-0001") => records(grids, BAO).filter((r) => r["Assembly Order No."] === ao);
-const pick = (rows: Record<string, unknown>[], ...cols: string[]) => rows.map((r) => cols.map((c) => r[c]));
+const linesOf = (grids: WorkbookGrids, ao = "BA-0001") =>
+  records(grids, BAO).filter((r) => r["Assembly Order No."] === ao);
+const pick = (rows: Record<string, unknown>[], ...cols: string[]) =>
+  rows.map((r) => cols.map((c) => r[c]));
 
 const labourAndSetup = {
   items: [atoItem("KIT"), item("PART-A"), item("PART-B")],
-  resources: [{ "No.": "LABOR", "Base Unit of Measure": "HOUR" }, { "No.": "SETUP", "Base Unit of Measure": "HOUR" }],
+  resources: [
+    { "No.": "LABOR", "Base Unit of Measure": "HOUR" },
+    { "No.": "SETUP", "Base Unit of Measure": "HOUR" },
+  ],
   boms: [
     bom("KIT", 10000, "PART-A", 2),
     bom("KIT", 20000, "", null, { Type: null, Description: "Check the finish" }),
@@ -28,8 +33,29 @@ describe("assemble: new blanket assembly orders", () => {
   test("explodes the BOM one level: header from the line, Quantity per and Quantity per line", () => {
     const grids = assembled(workbook(labourAndSetup));
     const lines = linesOf(grids);
-    expect(pick(lines, "Assembly Item No.", "Assembly Quantity", "Assembly Unit of Measure", "Blanket Order No.", "Blanket Order Line No.")[0]).toEqual(["KIT", 10, "PCS", "BSO-1001", 10000]);
-    expect(pick(lines, "Line No.", "Type", "No.", "Description", "Quantity per", "Quantity", "Unit of Measure Code", "Resource Usage Type")).toEqual([
+    expect(
+      pick(
+        lines,
+        "Assembly Item No.",
+        "Assembly Quantity",
+        "Assembly Unit of Measure",
+        "Blanket Order No.",
+        "Blanket Order Line No."
+      )[0]
+    ).toEqual(["KIT", 10, "PCS", "BSO-1001", 10000]);
+    expect(
+      pick(
+        lines,
+        "Line No.",
+        "Type",
+        "No.",
+        "Description",
+        "Quantity per",
+        "Quantity",
+        "Unit of Measure Code",
+        "Resource Usage Type"
+      )
+    ).toEqual([
       [10000, "Item", "PART-A", "PART-A description", 2, 20, "PCS", null],
       [20000, null, null, "Check the finish", null, null, null, null],
       [30000, "Resource", "LABOR", null, 0.25, 2.5, "HOUR", "Direct"],
@@ -43,7 +69,7 @@ describe("assemble: new blanket assembly orders", () => {
         ...labourAndSetup,
         units: [{ "Item No.": "KIT", Code: "BOX", "Qty. per Unit of Measure": 12 }],
         blanket: [blanket({ qty: 3, uom: "BOX" })],
-      }),
+      })
     );
     expect(pick(linesOf(grids), "No.", "Quantity per", "Quantity")).toEqual([
       ["PART-A", 24, 72],
@@ -56,12 +82,28 @@ describe("assemble: new blanket assembly orders", () => {
   test("only lines that assemble to order get one; numbers come from the series", () => {
     const grids = assembled(
       workbook({
-        blanket: [blanket(), blanket({ line: 20000, ato: 0 }), blanket({ line: 30000, item: "PART-A" }), blanket({ doc: "BSO-1002", customer: "C2" })],
-      }),
+        blanket: [
+          blanket(),
+          blanket({ line: 20000, ato: 0 }),
+          blanket({ line: 30000, item: "PART-A" }),
+          blanket({ doc: "BSO-1002", customer: "C2" }),
+        ],
+      })
     );
-    const orders = [...new Set(records(grids, BAO).map((r) => `${r["Assembly Order No."]} ${r["Blanket Order No."]} ${r["Blanket Order Line No."]}`))];
+    const orders = [
+      ...new Set(
+        records(grids, BAO).map(
+          (r) =>
+            `${r["Assembly Order No."]} ${r["Blanket Order No."]} ${r["Blanket Order Line No."]}`
+        )
+      ),
+    ];
     expect(orders).toEqual(["BA-0001 BSO-1001 10000", "BA-0002 BSO-1002 10000"]);
-    expect(records(grids, "Setup").find((r) => r.Setting === "Blanket Assembly Order Nos.")?.["Last No. Used"]).toBe("BA-0002");
+    expect(
+      records(grids, "Setup").find((r) => r.Setting === "Blanket Assembly Order Nos.")?.[
+        "Last No. Used"
+      ]
+    ).toBe("BA-0002");
   });
 
   test("idempotent: assembling twice changes nothing the second time", () => {
@@ -127,12 +169,14 @@ describe("assemble: refreshing keeps customizations", () => {
     g = edit(g, BAO, 0, "Quantity per", 18); // customized: 3 per piece instead of 2
     g = edit(g, "Blanket Orders", 0, "Unit of Measure Code", "PACK");
     g = assembled(g);
-    expect(pick(linesOf(g), "No.", "Quantity per", "Quantity", "Assembly Unit of Measure")).toEqual([
-      ["PART-A", 12, 24, "PACK"],
-      [null, null, null, "PACK"],
-      ["LABOR", 1, 2, "PACK"],
-      ["SETUP", 1.5, 1.5, "PACK"],
-    ]);
+    expect(pick(linesOf(g), "No.", "Quantity per", "Quantity", "Assembly Unit of Measure")).toEqual(
+      [
+        ["PART-A", 12, 24, "PACK"],
+        [null, null, null, "PACK"],
+        ["LABOR", 1, 2, "PACK"],
+        ["SETUP", 1.5, 1.5, "PACK"],
+      ]
+    );
     g = edit(g, "Blanket Orders", 0, "Unit of Measure Code", "PCS");
     g = assembled(g);
     expect(pick(linesOf(g), "Quantity per")).toEqual([[3], [null], [0.25], [1.5]]);
@@ -149,11 +193,15 @@ describe("assemble: refreshing keeps customizations", () => {
     expect(r.issues[0].message).toContain("line 10000 Quantity per 3 (BOM: 2)");
     expect(r.issues[0].message).toContain("line 20000 No. PART-A (BOM: PART-B)");
     g = apply(g, r.plan);
-    expect(pick(linesOf(g), "Assembly Item No.", "No.", "Quantity per", "Quantity")).toEqual([["KIT2", "PART-B", 5, 50]]);
+    expect(pick(linesOf(g), "Assembly Item No.", "No.", "Quantity per", "Quantity")).toEqual([
+      ["KIT2", "PART-B", 5, 50],
+    ]);
   });
 
   test("line deleted or set to 0: the order is removed with a warning; validate reports it as orphan first", () => {
-    let g = assembled(workbook({ blanket: [blanket(), blanket({ line: 20000 }), blanket({ line: 30000 })] }));
+    let g = assembled(
+      workbook({ blanket: [blanket(), blanket({ line: 20000 }), blanket({ line: 30000 })] })
+    );
     g = edit(g, "Blanket Orders", 1, "Qty. to Assemble to Order", 0);
     g = edit(g, "Blanket Orders", 2, "Line No.", 40000);
     const v = validate(g);
@@ -163,17 +211,33 @@ describe("assemble: refreshing keeps customizations", () => {
     expect(codes(r.issues)).toEqual(["ASSEMBLY_REMOVED", "ASSEMBLY_REMOVED"]);
     expect([r.created, r.kept, r.rebuilt, r.removed]).toEqual([1, 1, 0, 2]);
     g = apply(g, r.plan);
-    expect([...new Set(records(g, BAO).map((x) => `${x["Assembly Order No."]}/${x["Blanket Order Line No."]}`))]).toEqual(["BA-0001/10000", "BA-0004/40000"]);
+    expect([
+      ...new Set(
+        records(g, BAO).map((x) => `${x["Assembly Order No."]}/${x["Blanket Order Line No."]}`)
+      ),
+    ]).toEqual(["BA-0001/10000", "BA-0004/40000"]);
   });
 
   test("added lines join their order; a blank Line No. gets the next number; blank unit takes the base unit", () => {
     let g = assembled(workbook());
     const s = g.sheets.find((x) => x.name === BAO)!;
     const headers = s.rows[0];
-    const row = headers.map((h) => ({ "Assembly Order No.": "BA-0001", Type: "Item", "No.": "PART-B", "Quantity per": 0.5 } as Record<string, unknown>)[String(h)] ?? null);
+    const row = headers.map(
+      (h) =>
+        (
+          ({
+            "Assembly Order No.": "BA-0001",
+            Type: "Item",
+            "No.": "PART-B",
+            "Quantity per": 0.5,
+          }) as Record<string, unknown>
+        )[String(h)] ?? null
+    );
     s.rows.push(row as never);
     g = assembled(g);
-    expect(pick(linesOf(g), "Line No.", "No.", "Quantity per", "Quantity", "Unit of Measure Code")).toEqual([
+    expect(
+      pick(linesOf(g), "Line No.", "No.", "Quantity per", "Quantity", "Unit of Measure Code")
+    ).toEqual([
       [10000, "PART-A", 2, 20, "PCS"],
       [20000, "PART-B", 1, 10, "PCS"],
       [30000, "PART-B", 0.5, 5, "PCS"],
@@ -207,7 +271,9 @@ describe("assemble: refreshing keeps customizations", () => {
 
   test("a BOM component unknown to the BAO sheet is reported there", () => {
     const g = edit(assembled(workbook()), BAO, 0, "No.", "NOPE");
-    expect(validate(g).issues).toEqual([expect.objectContaining({ code: "UNKNOWN_ITEM", sheet: BAO })]);
+    expect(validate(g).issues).toEqual([
+      expect.objectContaining({ code: "UNKNOWN_ITEM", sheet: BAO }),
+    ]);
     const fixed = edit(assembled(workbook()), BAO, 0, "Resource Usage Type", "Fixed");
     expect(codes(validate(fixed).issues)).toEqual(["FIXED_ON_ITEM"]);
   });

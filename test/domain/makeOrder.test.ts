@@ -1,6 +1,18 @@
 import { assemble, makeOrder, MakeOrderOptions, validate } from "../../src/engine";
 import { WorkbookGrids } from "../../src/workbook/grid";
-import { apply, atoItem, blanket, bom, codes, date, edit, item, records, sheet, workbook } from "../builders";
+import {
+  apply,
+  atoItem,
+  blanket,
+  bom,
+  codes,
+  date,
+  edit,
+  item,
+  records,
+  sheet,
+  workbook,
+} from "../builders";
 
 const DAY = date("2027-01-15");
 
@@ -12,13 +24,20 @@ function made(grids: WorkbookGrids, opts: Partial<MakeOrderOptions> = {}): Workb
 
 const ship = (entries: [number, number][]) => new Map(entries);
 const blanketRows = (g: WorkbookGrids) => records(g, "Blanket Orders");
-const aoLines = (g: WorkbookGrids, ao: string) => records(g, "Assembly Orders").filter((r) => r["Assembly Order No."] === ao);
+const aoLines = (g: WorkbookGrids, ao: string) =>
+  records(g, "Assembly Orders").filter((r) => r["Assembly Order No."] === ao);
 
 describe("Make Order: the sales order", () => {
   test("one sales line per called-off line plus comment lines, header from the blanket order, BC line amount", () => {
     const g = workbook({
       blanket: [
-        blanket({ qty: 10, ship: 3, price: 19.99, discount: 7.5, extra: { "External Document No.": "PO-77", "Location Code": "MAIN" } }),
+        blanket({
+          qty: 10,
+          ship: 3,
+          price: 19.99,
+          discount: 7.5,
+          extra: { "External Document No.": "PO-77", "Location Code": "MAIN" },
+        }),
         blanket({ line: 20000, item: "PART-A", qty: 5 }),
         { "Document No.": "BSO-1001", "Line No.": 30000, Description: "Deliver to dock 4" },
         blanket({ line: 40000, item: "PART-B", qty: 8, ship: 8, price: 2 }),
@@ -29,7 +48,17 @@ describe("Make Order: the sales order", () => {
     expect(r.salesOrder).toBe("SO-0001");
     expect(r.assemblyOrders).toEqual(["AO-0001"]);
     const sales = records(apply(g, r.plan), "Sales Orders");
-    expect(sales.map((s) => [s["Document No."], s["Line No."], s["No."], s.Quantity, s["Qty. to Assemble to Order"], s["Line Amount"], s["Assembly Order No."]])).toEqual([
+    expect(
+      sales.map((s) => [
+        s["Document No."],
+        s["Line No."],
+        s["No."],
+        s.Quantity,
+        s["Qty. to Assemble to Order"],
+        s["Line Amount"],
+        s["Assembly Order No."],
+      ])
+    ).toEqual([
       ["SO-0001", 10000, "KIT", 3, 3, 55.47, "AO-0001"],
       ["SO-0001", 30000, null, null, null, null, null],
       ["SO-0001", 40000, "PART-B", 8, 0, 16, null],
@@ -50,8 +79,12 @@ describe("Make Order: the sales order", () => {
   });
 
   test("the blanket order: Qty. to Ship back to blank, Quantity Ordered and Remaining Quantity updated", () => {
-    const g = made(workbook({ blanket: [blanket({ qty: 10, ship: 4 }), blanket({ line: 20000, qty: 6 })] }));
-    expect(blanketRows(g).map((b) => [b["Qty. to Ship"], b["Quantity Ordered"], b["Remaining Quantity"]])).toEqual([
+    const g = made(
+      workbook({ blanket: [blanket({ qty: 10, ship: 4 }), blanket({ line: 20000, qty: 6 })] })
+    );
+    expect(
+      blanketRows(g).map((b) => [b["Qty. to Ship"], b["Quantity Ordered"], b["Remaining Quantity"]])
+    ).toEqual([
       [null, 4, 6],
       [null, 0, 6],
     ]);
@@ -64,7 +97,18 @@ describe("Make Order: the sales order", () => {
     g = edit(g, "Blanket Assembly Orders", 1, "Description", "Blue variant");
     g = edit(g, "Blanket Orders", 0, "Qty. to Ship", 4);
     g = made(g);
-    expect(aoLines(g, "AO-0001").map((l) => [l["Sales Order No."], l["Sales Order Line No."], l["Assembly Quantity"], l["No."], l.Description, l["Quantity per"], l.Quantity, l["Blanket Assembly Order No."]])).toEqual([
+    expect(
+      aoLines(g, "AO-0001").map((l) => [
+        l["Sales Order No."],
+        l["Sales Order Line No."],
+        l["Assembly Quantity"],
+        l["No."],
+        l.Description,
+        l["Quantity per"],
+        l.Quantity,
+        l["Blanket Assembly Order No."],
+      ])
+    ).toEqual([
       ["SO-0001", 10000, 4, "PART-A", "PART-A description", 3, 12, "BA-0001"],
       ["SO-0001", 10000, 4, "PART-B", "Blue variant", 1, 4, "BA-0001"],
     ]);
@@ -72,14 +116,21 @@ describe("Make Order: the sales order", () => {
 
   test("a missing blanket assembly order is generated and written; a stale one is refreshed first", () => {
     let g = made(workbook({ blanket: [blanket({ qty: 10, ship: 2 })] }));
-    expect(records(g, "Blanket Assembly Orders").map((r) => [r["Assembly Order No."], r["Assembly Quantity"]])).toEqual([
+    expect(
+      records(g, "Blanket Assembly Orders").map((r) => [
+        r["Assembly Order No."],
+        r["Assembly Quantity"],
+      ])
+    ).toEqual([
       ["BA-0001", 10],
       ["BA-0001", 10],
     ]);
     g = edit(g, "Blanket Orders", 0, "Quantity", 20);
     g = edit(g, "Blanket Orders", 0, "Qty. to Ship", 3);
     g = made(g);
-    expect(records(g, "Blanket Assembly Orders").map((r) => [r["Assembly Quantity"], r.Quantity])).toEqual([
+    expect(
+      records(g, "Blanket Assembly Orders").map((r) => [r["Assembly Quantity"], r.Quantity])
+    ).toEqual([
       [20, 40],
       [20, 20],
     ]);
@@ -90,9 +141,13 @@ describe("Make Order: the sales order", () => {
     const g = made(
       workbook({
         resources: [{ "No.": "LABOR" }, { "No.": "SETUP" }],
-        boms: [bom("KIT", 10000, "PART-A", 2), bom("KIT", 20000, "LABOR", 0.5, { Type: "Resource" }), bom("KIT", 30000, "SETUP", 2, { Type: "Resource", "Resource Usage Type": "Fixed" })],
+        boms: [
+          bom("KIT", 10000, "PART-A", 2),
+          bom("KIT", 20000, "LABOR", 0.5, { Type: "Resource" }),
+          bom("KIT", 30000, "SETUP", 2, { Type: "Resource", "Resource Usage Type": "Fixed" }),
+        ],
         blanket: [blanket({ qty: 10, ship: 3 })],
-      }),
+      })
     );
     expect(aoLines(g, "AO-0001").map((l) => [l["No."], l.Quantity])).toEqual([
       ["PART-A", 6],
@@ -106,9 +161,16 @@ describe("Make Order: the sales order", () => {
       workbook({
         units: [{ "Item No.": "KIT", Code: "BOX", "Qty. per Unit of Measure": 6 }],
         blanket: [blanket({ qty: 5, uom: "BOX", ship: 2 })],
-      }),
+      })
     );
-    expect(aoLines(g, "AO-0001").map((l) => [l["Assembly Unit of Measure"], l["Assembly Quantity"], l["Quantity per"], l.Quantity])).toEqual([
+    expect(
+      aoLines(g, "AO-0001").map((l) => [
+        l["Assembly Unit of Measure"],
+        l["Assembly Quantity"],
+        l["Quantity per"],
+        l.Quantity,
+      ])
+    ).toEqual([
       ["BOX", 2, 12, 24],
       ["BOX", 2, 6, 12],
     ]);
@@ -116,14 +178,18 @@ describe("Make Order: the sales order", () => {
   });
 
   test("--ship quantities replace the sheet's column for this order only", () => {
-    const g = workbook({ blanket: [blanket({ qty: 10, ship: 9 }), blanket({ line: 20000, qty: 10, ship: 5 })] });
+    const g = workbook({
+      blanket: [blanket({ qty: 10, ship: 9 }), blanket({ line: 20000, qty: 10, ship: 5 })],
+    });
     const r = makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[20000, 2]]) });
     const sales = records(apply(g, r.plan), "Sales Orders");
     expect(sales.map((s) => [s["Line No."], s.Quantity])).toEqual([[20000, 2]]);
     // Even an invalid Qty. to Ship on the sheet is ignored when quantities are given.
     const bad = workbook({ blanket: [blanket({ ship: "lots" })] });
     expect(makeOrder(bad, { orderNo: "BSO-1001", orderDate: DAY }).ok).toBe(false);
-    expect(makeOrder(bad, { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[10000, 1]]) }).ok).toBe(true);
+    expect(
+      makeOrder(bad, { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[10000, 1]]) }).ok
+    ).toBe(true);
   });
 });
 
@@ -133,18 +199,38 @@ describe("Make Order: checks", () => {
     expect(codes(r.issues)).toEqual(["ORDER_NOT_FOUND"]);
     expect(r.ok).toBe(false);
     expect(r.plan).toBeUndefined();
-    expect(makeOrder(workbook({ blanket: [blanket({ ship: 1 })] }), { orderNo: "bso-1001", orderDate: DAY }).ok).toBe(true);
+    expect(
+      makeOrder(workbook({ blanket: [blanket({ ship: 1 })] }), {
+        orderNo: "bso-1001",
+        orderDate: DAY,
+      }).ok
+    ).toBe(true);
   });
 
   test("NOTHING_TO_CREATE: There is nothing to create.", () => {
-    const r = makeOrder(workbook({ blanket: [blanket({ ship: 0 })] }), { orderNo: "BSO-1001", orderDate: DAY });
+    const r = makeOrder(workbook({ blanket: [blanket({ ship: 0 })] }), {
+      orderNo: "BSO-1001",
+      orderDate: DAY,
+    });
     expect(codes(r.issues)).toEqual(["NOTHING_TO_CREATE"]);
     expect(r.issues[0].message).toMatch(/^There is nothing to create\./);
-    expect(codes(makeOrder(workbook(), { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[10000, 0]]) }).issues)).toEqual(["NOTHING_TO_CREATE"]);
+    expect(
+      codes(
+        makeOrder(workbook(), { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[10000, 0]]) })
+          .issues
+      )
+    ).toEqual(["NOTHING_TO_CREATE"]);
   });
 
   test("LINE_NOT_FOUND for a given line the order lacks", () => {
-    const r = makeOrder(workbook(), { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[10000, 1], [90000, 1]]) });
+    const r = makeOrder(workbook(), {
+      orderNo: "BSO-1001",
+      orderDate: DAY,
+      ship: ship([
+        [10000, 1],
+        [90000, 1],
+      ]),
+    });
     expect(codes(r.issues)).toEqual(["LINE_NOT_FOUND"]);
     expect(r.ok).toBe(false);
   });
@@ -162,14 +248,26 @@ describe("Make Order: checks", () => {
   });
 
   test("all checks are reported together", () => {
-    const r = makeOrder(workbook({ blanket: [blanket({ qty: 10, ato: 5, ship: 20 })] }), { orderNo: "BSO-1001", orderDate: DAY });
+    const r = makeOrder(workbook({ blanket: [blanket({ qty: 10, ato: 5, ship: 20 })] }), {
+      orderNo: "BSO-1001",
+      orderDate: DAY,
+    });
     expect(codes(r.issues).sort()).toEqual(["ATO_PARTIAL", "OVER_CALL_OFF"]);
   });
 
   test("errors elsewhere do not block: another blanket order, another item", () => {
     const g = workbook({
-      items: [atoItem("KIT"), item("PART-A"), item("PART-B"), item("BROKEN", { "Unit Price": "n/a" })],
-      blanket: [blanket({ ship: 2 }), blanket({ doc: "BSO-2", qty: 10, ato: 3 }), blanket({ doc: "BSO-3", item: "BROKEN" })],
+      items: [
+        atoItem("KIT"),
+        item("PART-A"),
+        item("PART-B"),
+        item("BROKEN", { "Unit Price": "n/a" }),
+      ],
+      blanket: [
+        blanket({ ship: 2 }),
+        blanket({ doc: "BSO-2", qty: 10, ato: 3 }),
+        blanket({ doc: "BSO-3", item: "BROKEN" }),
+      ],
     });
     const r = makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY });
     expect(r.ok).toBe(true);
@@ -181,7 +279,9 @@ describe("Make Order: checks", () => {
     });
     expect(makeOrder(usesBroken, { orderNo: "BSO-1001", orderDate: DAY }).ok).toBe(false);
     // ...and so does any error on the order's own lines, called off or not.
-    const otherLine = workbook({ blanket: [blanket({ ship: 2 }), blanket({ line: 20000, discount: 300 })] });
+    const otherLine = workbook({
+      blanket: [blanket({ ship: 2 }), blanket({ line: 20000, discount: 300 })],
+    });
     expect(makeOrder(otherLine, { orderNo: "BSO-1001", orderDate: DAY }).ok).toBe(false);
   });
 });
@@ -190,12 +290,22 @@ describe("Make Order: numbering, repeated call-offs and conservation", () => {
   test("numbers continue from the sheets and from Last No. Used, and are recorded", () => {
     let g = workbook({
       blanket: [blanket({ qty: 100 })],
-      extra: [sheet("Setup", [{ Setting: "Sales Order Nos.", Value: "S-00100", "Last No. Used": "S-00120" }, { Setting: "Assembly Order Nos.", Value: "A1" }])],
+      extra: [
+        sheet("Setup", [
+          { Setting: "Sales Order Nos.", Value: "S-00100", "Last No. Used": "S-00120" },
+          { Setting: "Assembly Order Nos.", Value: "A1" },
+        ]),
+      ],
     });
     g = made(g, { ship: ship([[10000, 1]]) });
     g = made(g, { ship: ship([[10000, 1]]) });
-    expect([...new Set(records(g, "Sales Orders").map((s) => s["Document No."]))]).toEqual(["S-00121", "S-00122"]);
-    expect([...new Set(records(g, "Assembly Orders").map((s) => s["Assembly Order No."]))]).toEqual(["A1", "A2"]);
+    expect([...new Set(records(g, "Sales Orders").map((s) => s["Document No."]))]).toEqual([
+      "S-00121",
+      "S-00122",
+    ]);
+    expect([...new Set(records(g, "Assembly Orders").map((s) => s["Assembly Order No."]))]).toEqual(
+      ["A1", "A2"]
+    );
     const setup = records(g, "Setup");
     expect(setup.map((s) => [s.Setting, s["Last No. Used"]])).toEqual([
       ["Sales Order Nos.", "S-00122"],
@@ -206,15 +316,23 @@ describe("Make Order: numbering, repeated call-offs and conservation", () => {
     const so = g.sheets.find((s) => s.name === "Sales Orders")!;
     so.rows = so.rows.filter((r) => r[0] !== "S-00122");
     g = made(g, { ship: ship([[10000, 99]]) });
-    expect(records(g, "Sales Orders").map((s) => s["Document No."])).toEqual(["S-00121", "S-00123"]);
+    expect(records(g, "Sales Orders").map((s) => s["Document No."])).toEqual([
+      "S-00121",
+      "S-00123",
+    ]);
     expect(blanketRows(g)[0]).toMatchObject({ "Quantity Ordered": 100, "Remaining Quantity": 0 });
   });
 
   test("conservation: the call-offs of a fully called-off line add up exactly to its blanket assembly order", () => {
-    let g = workbook({ boms: [bom("KIT", 10000, "PART-A", 0.33333), bom("KIT", 20000, "PART-B", 1)], blanket: [blanket({ qty: 10 })] });
+    let g = workbook({
+      boms: [bom("KIT", 10000, "PART-A", 0.33333), bom("KIT", 20000, "PART-B", 1)],
+      blanket: [blanket({ qty: 10 })],
+    });
     g = apply(g, assemble(g).plan);
     for (const qty of [3, 3, 4]) g = made(g, { ship: ship([[10000, qty]]) });
-    const parts = records(g, "Assembly Orders").filter((l) => l["No."] === "PART-A").map((l) => l.Quantity);
+    const parts = records(g, "Assembly Orders")
+      .filter((l) => l["No."] === "PART-A")
+      .map((l) => l.Quantity);
     expect(parts).toEqual([0.99999, 0.99999, 1.33332]);
     const bao = records(g, "Blanket Assembly Orders").find((l) => l["No."] === "PART-A")!;
     expect(bao.Quantity).toBe(3.3333);
@@ -245,7 +363,9 @@ describe("Make Order: numbering, repeated call-offs and conservation", () => {
   });
 
   test("the workbook keeps every row and unknown column through make order", () => {
-    let g = workbook({ blanket: [blanket({ qty: 10, ship: 4, extra: { "Planner note": "rush" } })] });
+    let g = workbook({
+      blanket: [blanket({ qty: 10, ship: 4, extra: { "Planner note": "rush" } })],
+    });
     g.sheets.push({ name: "Notes", rows: [["anything"], [1, 2, 3]] });
     g = made(g);
     expect(blanketRows(g)[0]["Planner note"]).toBe("rush");

@@ -5,29 +5,84 @@ import { apply, atoItem, blanket, bom, date, edit, item, records, workbook } fro
 
 const DAY = date("2027-01-15");
 /** A quantity with up to 5 decimals, as a planner types it. */
-const qty = (min: number, max: number) => fc.integer({ min: min * 100000, max: max * 100000 }).map((n) => n / 100000);
+const qty = (min: number, max: number) =>
+  fc.integer({ min: min * 100000, max: max * 100000 }).map((n) => n / 100000);
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 12 }),
-  fc.constantFrom("Item", "Resource", "Fixed", "Direct", "Assemble-to-Order", "KIT", "PART-A", "BSO-1001", "2027-02-30", "=1+1", " 12.5 ", "-0"),
+  fc.constantFrom(
+    "Item",
+    "Resource",
+    "Fixed",
+    "Direct",
+    "Assemble-to-Order",
+    "KIT",
+    "PART-A",
+    "BSO-1001",
+    "2027-02-30",
+    "=1+1",
+    " 12.5 ",
+    "-0"
+  ),
   fc.double({ noNaN: false }),
   fc.integer({ min: -5, max: 50000 }),
   fc.boolean(),
-  fc.constantFrom<CellValue>({ error: "#N/A" }, { error: "#REF!" }),
+  fc.constantFrom<CellValue>({ error: "#N/A" }, { error: "#REF!" })
 );
 
-const headerPool = ["No.", "Description", "Assembly Policy", "Parent Item No.", "Line No.", "Type", "Quantity per", "Document No.", "Sell-to Customer No.", "Quantity", "Qty. to Assemble to Order", "Qty. to Ship", "Unit of Measure Code", "Resource Usage Type", "Item No.", "Code", "Qty. per Unit of Measure", "Assembly Order No.", "Blanket Order No.", "Blanket Order Line No.", "Setting", "Value", "Shipment Date", "Line Discount %", "x"];
+const headerPool = [
+  "No.",
+  "Description",
+  "Assembly Policy",
+  "Parent Item No.",
+  "Line No.",
+  "Type",
+  "Quantity per",
+  "Document No.",
+  "Sell-to Customer No.",
+  "Quantity",
+  "Qty. to Assemble to Order",
+  "Qty. to Ship",
+  "Unit of Measure Code",
+  "Resource Usage Type",
+  "Item No.",
+  "Code",
+  "Qty. per Unit of Measure",
+  "Assembly Order No.",
+  "Blanket Order No.",
+  "Blanket Order Line No.",
+  "Setting",
+  "Value",
+  "Shipment Date",
+  "Line Discount %",
+  "x",
+];
 
 const randomSheet = (name: string) =>
-  fc.record({
-    headers: fc.array(fc.oneof(fc.constantFrom(...headerPool), cell), { maxLength: 10 }),
-    rows: fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 8 }),
-    blankTop: fc.nat(3),
-  }).map(({ headers, rows, blankTop }) => ({ name, rows: [...Array.from({ length: blankTop }, () => []), headers, ...rows] }));
+  fc
+    .record({
+      headers: fc.array(fc.oneof(fc.constantFrom(...headerPool), cell), { maxLength: 10 }),
+      rows: fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 8 }),
+      blankTop: fc.nat(3),
+    })
+    .map(({ headers, rows, blankTop }) => ({
+      name,
+      rows: [...Array.from({ length: blankTop }, () => []), headers, ...rows],
+    }));
 
 const randomWorkbook: fc.Arbitrary<WorkbookGrids> = fc
-  .subarray(["Items", "Item Units", "Resources", "Assembly BOMs", "Blanket Orders", "Blanket Assembly Orders", "Sales Orders", "Assembly Orders", "Setup"])
+  .subarray([
+    "Items",
+    "Item Units",
+    "Resources",
+    "Assembly BOMs",
+    "Blanket Orders",
+    "Blanket Assembly Orders",
+    "Sales Orders",
+    "Assembly Orders",
+    "Setup",
+  ])
   .chain((names) => fc.tuple(...names.map(randomSheet)))
   .map((sheets) => ({ sheets }));
 
@@ -37,7 +92,10 @@ describe("properties", () => {
       fc.property(randomWorkbook, (grids) => {
         const v = validate(grids);
         expect(v.ok).toBe(v.errors === 0);
-        const writers = [assemble(grids), makeOrder(grids, { orderNo: "BSO-1001", orderDate: DAY })];
+        const writers = [
+          assemble(grids),
+          makeOrder(grids, { orderNo: "BSO-1001", orderDate: DAY }),
+        ];
         for (const w of writers) expect(w.ok).toBe(w.plan !== undefined);
         for (const r of [v, ...writers]) {
           for (const i of r.issues) {
@@ -48,15 +106,25 @@ describe("properties", () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
   test("assemble twice = assemble once, with random BOMs, units and customizations", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ qtyPer: qty(0.00001, 50), usage: fc.constantFrom("Direct", "Fixed", null), resource: fc.boolean() }), { minLength: 1, maxLength: 5 }),
-        fc.array(fc.record({ qty: qty(0.00001, 1000), box: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.record({
+            qtyPer: qty(0.00001, 50),
+            usage: fc.constantFrom("Direct", "Fixed", null),
+            resource: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 5 }
+        ),
+        fc.array(fc.record({ qty: qty(0.00001, 1000), box: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.array(fc.record({ line: fc.nat(20), qtyPer: qty(0.00001, 99) }), { maxLength: 4 }),
         (bomLines, lines, edits) => {
           let g = workbook({
@@ -64,13 +132,21 @@ describe("properties", () => {
             resources: [{ "No.": "RES" }],
             units: [{ "Item No.": "KIT", Code: "BOX", "Qty. per Unit of Measure": 12 }],
             boms: bomLines.map((b, i) =>
-              b.resource ? bom("KIT", (i + 1) * 10000, "RES", b.qtyPer, { Type: "Resource", "Resource Usage Type": b.usage }) : bom("KIT", (i + 1) * 10000, "PART-A", b.qtyPer),
+              b.resource
+                ? bom("KIT", (i + 1) * 10000, "RES", b.qtyPer, {
+                    Type: "Resource",
+                    "Resource Usage Type": b.usage,
+                  })
+                : bom("KIT", (i + 1) * 10000, "PART-A", b.qtyPer)
             ),
-            blanket: lines.map((l, i) => blanket({ line: (i + 1) * 10000, qty: l.qty, uom: l.box ? "BOX" : "PCS" })),
+            blanket: lines.map((l, i) =>
+              blanket({ line: (i + 1) * 10000, qty: l.qty, uom: l.box ? "BOX" : "PCS" })
+            ),
           });
           g = apply(g, assemble(g).plan);
           const rows = records(g, "Blanket Assembly Orders").length;
-          for (const e of edits) g = edit(g, "Blanket Assembly Orders", e.line % rows, "Quantity per", e.qtyPer);
+          for (const e of edits)
+            g = edit(g, "Blanket Assembly Orders", e.line % rows, "Quantity per", e.qtyPer);
           const once = apply(g, assemble(g).plan);
           const twice = apply(once, assemble(once).plan);
           expect(twice).toEqual(once);
@@ -78,9 +154,9 @@ describe("properties", () => {
           const after = records(once, "Blanket Assembly Orders");
           const before = records(g, "Blanket Assembly Orders");
           expect(after.map((r) => r["Quantity per"])).toEqual(before.map((r) => r["Quantity per"]));
-        },
+        }
       ),
-      { numRuns: 100 },
+      { numRuns: 100 }
     );
   });
 
@@ -91,35 +167,54 @@ describe("properties", () => {
         fc.array(qty(0.00001, 0.6), { minLength: 1, maxLength: 6 }),
         fc.array(qty(0.00001, 7), { minLength: 1, maxLength: 3 }),
         (total, shares, perUnit) => {
-          let g = workbook({ boms: perUnit.map((q, i) => bom("KIT", (i + 1) * 10000, "PART-A", q)), blanket: [blanket({ qty: total })] });
+          let g = workbook({
+            boms: perUnit.map((q, i) => bom("KIT", (i + 1) * 10000, "PART-A", q)),
+            blanket: [blanket({ qty: total })],
+          });
           g = apply(g, assemble(g).plan);
           let ordered = 0;
-          const calls = [...shares.map((s) => Math.max(0.00001, Math.round(total * s * 1e5) / 1e5)), total];
+          const calls = [
+            ...shares.map((s) => Math.max(0.00001, Math.round(total * s * 1e5) / 1e5)),
+            total,
+          ];
           for (const want of calls) {
             const rest = Math.round((total - ordered) * 1e5) / 1e5;
             const call = Math.min(want, rest);
             if (call <= 0) break;
-            const r = makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY, ship: new Map([[10000, call]]) });
+            const r = makeOrder(g, {
+              orderNo: "BSO-1001",
+              orderDate: DAY,
+              ship: new Map([[10000, call]]),
+            });
             expect(r.ok).toBe(true);
             g = apply(g, r.plan);
             ordered = Math.round((ordered + call) * 1e5) / 1e5;
             const line = records(g, "Blanket Orders")[0];
-            const salesSum = records(g, "Sales Orders").reduce((s, x) => s + Math.round((x.Quantity as number) * 1e5), 0);
+            const salesSum = records(g, "Sales Orders").reduce(
+              (s, x) => s + Math.round((x.Quantity as number) * 1e5),
+              0
+            );
             expect(Math.round((line["Quantity Ordered"] as number) * 1e5)).toBe(salesSum);
             expect(line["Quantity Ordered"] as number).toBeLessThanOrEqual(total);
           }
           // One more unit is always refused.
-          const over = makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY, ship: new Map([[10000, 1]]) });
+          const over = makeOrder(g, {
+            orderNo: "BSO-1001",
+            orderDate: DAY,
+            ship: new Map([[10000, 1]]),
+          });
           expect(over.ok).toBe(false);
           const bao = records(g, "Blanket Assembly Orders");
           const ao = records(g, "Assembly Orders");
           for (const b of bao) {
-            const sum = ao.filter((l) => l["Line No."] === b["Line No."]).reduce((s, l) => s + Math.round((l.Quantity as number) * 1e5), 0);
+            const sum = ao
+              .filter((l) => l["Line No."] === b["Line No."])
+              .reduce((s, l) => s + Math.round((l.Quantity as number) * 1e5), 0);
             expect(sum).toBe(Math.round((b.Quantity as number) * 1e5));
           }
-        },
+        }
       ),
-      { numRuns: 80 },
+      { numRuns: 80 }
     );
   });
 });

@@ -1,4 +1,14 @@
-import { addQty, compareQty, divQty, lineAmount, mulQty, roundAmount, roundQty, subQty, sumQty } from "../../src/domain/quantity";
+import {
+  addQty,
+  compareQty,
+  divQty,
+  lineAmount,
+  mulQty,
+  roundAmount,
+  roundQty,
+  subQty,
+  sumQty,
+} from "../../src/domain/quantity";
 
 describe("exact quantities", () => {
   test("binary drift never survives: 0.1 x 3 is 0.3, 0.1 + 0.2 is 0.3", () => {
@@ -14,7 +24,7 @@ describe("exact quantities", () => {
     expect(roundQty(1.000004999)).toBe(1);
     expect(roundQty(2.5e-6)).toBe(0);
     expect(roundQty(5e-6)).toBe(0.00001);
-    expect(roundQty(123456789012.123456)).toBe(123456789012.123);
+    expect(roundQty(1234567.123456)).toBe(1234567.12346);
   });
 
   test("amounts round to 0.01 half away from zero", () => {
@@ -35,7 +45,7 @@ describe("exact quantities", () => {
 
   test("large operands fall back to exact big integers", () => {
     expect(mulQty(999999999999, 1000)).toBe(999999999999000);
-    expect(mulQty(123456.78901, 98765.4321)).toBe(12193263112.25118) // Python decimal, ROUND_HALF_UP;
+    expect(mulQty(123456.78901, 98765.4321)).toBe(12193263112.25118); // Python decimal, ROUND_HALF_UP;
     expect(addQty(999999999999999, 0)).toBe(999999999999999);
   });
 

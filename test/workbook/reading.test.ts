@@ -17,7 +17,10 @@ describe("reading sheets", () => {
 
   test("header row: the first non-empty row within the first 20; empty rows are skipped", () => {
     const grid = sheet("Blanket Orders", [blanket()]);
-    const shifted = { name: "Blanket Orders", rows: [[], [null, "  "], ...grid.rows.slice(0, 1), [], ...grid.rows.slice(1)] };
+    const shifted = {
+      name: "Blanket Orders",
+      rows: [[], [null, "  "], ...grid.rows.slice(0, 1), [], ...grid.rows.slice(1)],
+    };
     const log = new IssueLog();
     const t = readTable(shifted, BLANKET_ORDERS, log);
     expect(t.headerRow).toBe(3);
@@ -41,16 +44,34 @@ describe("reading sheets", () => {
   });
 
   test("header matching ignores case, spaces and punctuation; BC short captions are aliases", () => {
-    expect(normalizeHeader("Qty. to Assemble to Order")).toBe(normalizeHeader("QTY_TO_ASSEMBLE_TO_ORDER"));
+    expect(normalizeHeader("Qty. to Assemble to Order")).toBe(
+      normalizeHeader("QTY_TO_ASSEMBLE_TO_ORDER")
+    );
     const grid = sheet("Blanket Orders", [
-      { "document no": "B1", "Sell-to Customer No.": "C1", "line no.": 10000, "Item No.": "KIT", quantity: 5, "Qty. to Asm. to Order": 5, "Line Disc. %": 10 },
+      {
+        "document no": "B1",
+        "Sell-to Customer No.": "C1",
+        "line no.": 10000,
+        "Item No.": "KIT",
+        quantity: 5,
+        "Qty. to Asm. to Order": 5,
+        "Line Disc. %": 10,
+      },
     ]);
     const t = readTable(grid, BLANKET_ORDERS, new IssueLog());
-    expect([...t.cols.keys()].sort()).toEqual(["customerNo", "discount", "docNo", "lineNo", "no", "quantity", "qtyToAto"].sort());
+    expect([...t.cols.keys()].sort()).toEqual(
+      ["customerNo", "discount", "docNo", "lineNo", "no", "quantity", "qtyToAto"].sort()
+    );
   });
 
   test("a column given twice is reported at its second header cell", () => {
-    const grid = { name: "Blanket Orders", rows: [["Document No.", "Sell-to Customer No.", "Line No.", "No.", "Quantity", "quantity"], ["B1", "C1", 10000, "KIT", 5, 6]] };
+    const grid = {
+      name: "Blanket Orders",
+      rows: [
+        ["Document No.", "Sell-to Customer No.", "Line No.", "No.", "Quantity", "quantity"],
+        ["B1", "C1", 10000, "KIT", 5, 6],
+      ],
+    };
     const log = new IssueLog();
     readTable(grid, BLANKET_ORDERS, log);
     expect(log.list.map((i) => [i.code, i.cell])).toEqual([["VALUE_INVALID", "F1"]]);
@@ -58,7 +79,11 @@ describe("reading sheets", () => {
 
   test("codes: numbers read as text, spaces trimmed, compared case-insensitively", () => {
     const wb = workbook({
-      items: [{ "No.": 1001, "Assembly Policy": "assemble to order" }, { "No.": " part-a " }, { "No.": "PART-B" }],
+      items: [
+        { "No.": 1001, "Assembly Policy": "assemble to order" },
+        { "No.": " part-a " },
+        { "No.": "PART-B" },
+      ],
       boms: [{ "Parent Item No.": "1001", "Quantity per": 1, "No.": "PART-A" }],
       blanket: [blanket({ item: " 1001" })],
     });
@@ -72,12 +97,16 @@ describe("reading sheets", () => {
     expect(serialToIso(46447)).toBe("2027-03-01");
     expect(isoToSerial("2027-02-29")).toBeUndefined();
     expect(isoToSerial("1.3.2027")).toBeUndefined();
-    const parsed = parseWorkbook(workbook({ blanket: [blanket({ extra: { "Shipment Date": "2027-03-01" } })] }));
+    const parsed = parseWorkbook(
+      workbook({ blanket: [blanket({ extra: { "Shipment Date": "2027-03-01" } })] })
+    );
     expect(parsed.blanketOrders.get("BSO-1001")!.lines[0].shipmentDate).toBe(46447);
   });
 
   test("quantities are rounded to 0.00001 on reading; defaults fill blank cells", () => {
-    const parsed = parseWorkbook(workbook({ blanket: [blanket({ qty: 1.000005, ato: null, price: null })] }));
+    const parsed = parseWorkbook(
+      workbook({ blanket: [blanket({ qty: 1.000005, ato: null, price: null })] })
+    );
     const line = parsed.blanketOrders.get("BSO-1001")!.lines[0];
     expect(line.quantity).toBe(1.00001);
     expect(line.qtyToAto).toBe(1.00001); // ATO item: blank means the full quantity
@@ -86,7 +115,8 @@ describe("reading sheets", () => {
   });
 
   test("text that Excel would read as a formula is recognised and escaped for typed entry", () => {
-    for (const t of ["=1+1", "+44", "-3 pcs", "@home", "\tx", "\rx"]) expect(looksLikeFormula(t)).toBe(true);
+    for (const t of ["=1+1", "+44", "-3 pcs", "@home", "\tx", "\rx"])
+      expect(looksLikeFormula(t)).toBe(true);
     for (const t of ["KIT", "1=1", " =x", ""]) expect(looksLikeFormula(t)).toBe(false);
     expect(escapeFormulaText("=1+1")).toBe("'=1+1");
     expect(escapeFormulaText("'quoted")).toBe("''quoted");

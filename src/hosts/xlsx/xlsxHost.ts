@@ -8,7 +8,13 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellValue, columnLetters, SheetGrid, WorkbookGrids } from "../../workbook/grid";
-import { NUMBER_FORMATS, SheetWrite, TableWrite, CellsWrite, WritePlan } from "../../workbook/writePlan";
+import {
+  NUMBER_FORMATS,
+  SheetWrite,
+  TableWrite,
+  CellsWrite,
+  WritePlan,
+} from "../../workbook/writePlan";
 
 /** A problem with a file (not with its data): the CLI's exit status 2. */
 export class FileError extends Error {}
@@ -34,7 +40,13 @@ export async function unsupportedParts(zip: JSZip): Promise<string[]> {
     ["pivot tables", (n) => n.startsWith("xl/pivotTables/") || n.startsWith("xl/pivotCache/")],
     ["macros", (n) => n.endsWith("vbaProject.bin")],
     ["images", (n) => n.startsWith("xl/media/")],
-    ["shapes or drawings", (n) => n.startsWith("xl/drawings/") && n.endsWith(".xml") && !names.some((m) => m.startsWith("xl/media/"))],
+    [
+      "shapes or drawings",
+      (n) =>
+        n.startsWith("xl/drawings/") &&
+        n.endsWith(".xml") &&
+        !names.some((m) => m.startsWith("xl/media/")),
+    ],
   ];
   return parts.filter(([, test]) => names.some(test)).map(([label]) => label);
 }
@@ -53,11 +65,14 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new FileError(`${file}: no such file`);
     if (code === "EISDIR") throw new FileError(`${file}: is a folder, not an .xlsx workbook`);
-    if (code === "EACCES" || code === "EPERM" || code === "EBUSY") throw new FileError(`${file}: cannot be read (locked or no permission)`);
+    if (code === "EACCES" || code === "EPERM" || code === "EBUSY")
+      throw new FileError(`${file}: cannot be read (locked or no permission)`);
     throw new FileError(`${file}: cannot be read (${describe(err)})`);
   }
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
-    throw new FileError(`${file}: not an .xlsx workbook (the file is not a zip package; save it as Excel Workbook .xlsx)`);
+    throw new FileError(
+      `${file}: not an .xlsx workbook (the file is not a zip package; save it as Excel Workbook .xlsx)`
+    );
   }
   let zip: JSZip;
   try {
@@ -66,7 +81,9 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
     throw new FileError(`${file}: damaged .xlsx workbook (${describe(err)})`);
   }
   if (!zip.file("xl/workbook.xml")) {
-    throw new FileError(`${file}: not an .xlsx workbook (the package has no workbook part; is it a .docx or another zip?)`);
+    throw new FileError(
+      `${file}: not an .xlsx workbook (the package has no workbook part; is it a .docx or another zip?)`
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -92,7 +109,8 @@ export function toCellValue(v: ExcelJS.CellValue): CellValue {
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) return { error: "a formula Excel has not calculated" };
+      if (result === undefined || result === null)
+        return { error: "a formula Excel has not calculated" };
       return toCellValue(result as ExcelJS.CellValue);
     }
     if ("text" in v) {
@@ -125,21 +143,29 @@ function toGrids(workbook: ExcelJS.Workbook): WorkbookGrids {
 
 function worksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const lower = name.toLowerCase();
-  return workbook.worksheets.find((w) => w.name.toLowerCase() === lower) ?? workbook.addWorksheet(name);
+  return (
+    workbook.worksheets.find((w) => w.name.toLowerCase() === lower) ?? workbook.addWorksheet(name)
+  );
 }
 
 function writeValue(cell: ExcelJS.Cell, v: CellValue): void {
   // Strings are stored as strings (never formulas), so text such as "=1+1" stays text.
-  if (v !== null && typeof v === "object") cell.value = { error: v.error } as ExcelJS.CellErrorValue;
+  if (v !== null && typeof v === "object")
+    cell.value = { error: v.error } as ExcelJS.CellErrorValue;
   else cell.value = v;
 }
 
 /** A table name unique in the workbook (Excel requires it). */
-function uniqueTableName(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, wanted: string): string {
+function uniqueTableName(
+  workbook: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  wanted: string
+): string {
   const taken = new Set<string>();
   for (const other of workbook.worksheets) {
     if (other === ws) continue;
-    for (const t of Object.keys((other as unknown as { tables: Record<string, unknown> }).tables)) taken.add(t.toLowerCase());
+    for (const t of Object.keys((other as unknown as { tables: Record<string, unknown> }).tables))
+      taken.add(t.toLowerCase());
   }
   let name = wanted;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted}${i}`;
@@ -149,7 +175,8 @@ function uniqueTableName(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, want
 function applyTable(workbook: ExcelJS.Workbook, w: TableWrite): void {
   const ws = worksheet(workbook, w.sheet);
   // The product owns this sheet's table: drop the old table definitions before rewriting.
-  for (const name of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)) ws.removeTable(name);
+  for (const name of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables))
+    ws.removeTable(name);
   const width = Math.max(w.headers.length, w.previousColumns);
   for (let i = w.rows.length + 1; i < w.previousRows; i++) {
     const row = ws.getRow(w.startRow + i);
@@ -184,7 +211,11 @@ function applyTable(workbook: ExcelJS.Workbook, w: TableWrite): void {
   });
   for (const list of w.lists ?? []) {
     const letter = columnLetters(list.col);
-    (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}${w.startRow + 1}:${letter}${w.startRow + LIST_ROWS}`, {
+    (
+      ws as unknown as {
+        dataValidations: { add(address: string, v: ExcelJS.DataValidation): void };
+      }
+    ).dataValidations.add(`${letter}${w.startRow + 1}:${letter}${w.startRow + LIST_ROWS}`, {
       type: "list",
       allowBlank: true,
       formulae: [`"${list.options.join(",")}"`],
@@ -233,7 +264,8 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, target: string): 
       // Nothing more to clean.
     }
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM" || code === "EBUSY") throw new FileError(`${target}: cannot be written (locked, open in Excel, or no permission)`);
+    if (code === "EACCES" || code === "EPERM" || code === "EBUSY")
+      throw new FileError(`${target}: cannot be written (locked, open in Excel, or no permission)`);
     if (code === "ENOENT") throw new FileError(`${target}: cannot be written (no such folder)`);
     throw new FileError(`${target}: cannot be written (${describe(err)})`);
   }
