@@ -4,7 +4,7 @@ import { cellRef } from "../workbook/grid";
 import { Analysis, analyse, lineKey, quantityOrdered, unitFactor } from "./analysis";
 import { key, MESSAGES } from "./issues";
 import { AssemblyLine, BlanketAssemblyOrder, BlanketLine } from "./model";
-import { compareQty, formatQty, MAX_COMPUTED, mulQty, subQty } from "./quantity";
+import { compareQty, formatQty, MAX_COMPUTED, subQty } from "./quantity";
 
 /** Checks a component (BOM line or assembly line) against the master data. */
 function checkComponent(
@@ -161,7 +161,7 @@ function checkBlanketLines(a: Analysis): void {
         );
         l.valid = false;
       }
-      if (l.valid && l.qtyToAto > 0) checkComputedSize(a, l, ref("quantity"), scope);
+      if (l.valid) checkComputedSize(a, l, ref, scope);
       // Call-off checks need only a readable Quantity, so they join other errors of the line.
       if (l.quantity <= 0) continue;
       const ordered = quantityOrdered(a, l);
@@ -203,28 +203,41 @@ export function overCallOffMessage(l: BlanketLine, ordered: number): string {
   );
 }
 
-/** A computed quantity beyond what Excel holds is QTY_INVALID at the quantity that drove it. */
-function checkComputedSize(a: Analysis, l: BlanketLine, cell: string, scope: string[]): void {
+/**
+ * A computed quantity or amount beyond what Excel holds is QTY_INVALID at the input cell
+ * that drove it: Quantity for base and component quantities, Unit Price for the amount.
+ */
+function checkComputedSize(
+  a: Analysis,
+  l: BlanketLine,
+  refOf: (col: string) => string,
+  scope: string[]
+): void {
   const wb = a.wb;
+  const what = `Blanket order ${l.docNo} line ${l.lineNo}`;
   const factor = unitFactor(wb, l.no, l.uom) ?? 1;
-  const bao = a.baoByLine.get(lineKey(l.docNo, l.lineNo));
-  const perUnit = bao
-    ? bao.lines.map((x) => x.qtyPer)
-    : (wb.boms.get(key(l.no)) ?? []).map((b) => mulQty(b.qtyPer, factor));
-  const biggest = Math.max(0, ...perUnit);
-  if (
-    Math.abs(biggest) * Math.abs(l.qtyToAto) > MAX_COMPUTED ||
-    Math.abs(l.quantity * factor) > MAX_COMPUTED
-  ) {
+  const tooLarge = (col: string, result: string): void => {
     wb.log.add(
       "QTY_INVALID",
       wb.tables.blanket.sheet,
-      cell,
-      MESSAGES.qtyTooLarge(`Blanket order ${l.docNo} line ${l.lineNo}`, "component quantity"),
+      refOf(col),
+      MESSAGES.qtyTooLarge(what, result),
       scope
     );
     l.valid = false;
-  }
+  };
+  if (Math.abs(l.quantity * factor) > MAX_COMPUTED)
+    return tooLarge("quantity", "quantity in base units");
+  if (Math.abs(l.quantity * (l.unitPrice ?? 0)) > MAX_COMPUTED)
+    return tooLarge("unitPrice", "line amount");
+  if (l.qtyToAto <= 0) return;
+  const bao = a.baoByLine.get(lineKey(l.docNo, l.lineNo));
+  const perUnit = bao
+    ? bao.lines.map((x) => x.qtyPer)
+    : (wb.boms.get(key(l.no)) ?? []).map((b) => b.qtyPer * factor);
+  let biggest = 0;
+  for (const q of perUnit) biggest = Math.max(biggest, Math.abs(q));
+  if (biggest * Math.abs(l.qtyToAto) > MAX_COMPUTED) tooLarge("quantity", "component quantity");
 }
 
 function checkSalesLinks(a: Analysis): void {

@@ -427,3 +427,31 @@ describe("validation codes: each raised, and a near miss that is not", () => {
     for (const i of r.issues) expect(i.message.length).toBeGreaterThan(20);
   });
 });
+
+describe("computed quantities beyond what Excel holds", () => {
+  test("QTY_INVALID at the input cell that drove them; a near miss passes", () => {
+    const units = [{ "Item No.": "KIT", Code: "PALLET", "Qty. per Unit of Measure": 999999999999 }];
+    const base = validate(
+      workbook({ units, blanket: [blanket({ qty: 100000, uom: "PALLET", ato: 0 })] })
+    ).issues;
+    expect(base).toEqual([expect.objectContaining({ code: "QTY_INVALID", cell: "G2" })]);
+    const amount = validate(
+      workbook({ blanket: [blanket({ qty: 999999999, price: 99999999, ato: 0 })] })
+    ).issues;
+    expect(amount).toEqual([expect.objectContaining({ code: "QTY_INVALID", cell: "J2" })]);
+    const components = validate(
+      workbook({
+        boms: [bom("KIT", 10000, "PART-A", 999999999)],
+        blanket: [blanket({ qty: 9999999 })],
+      })
+    ).issues;
+    expect(components).toEqual([expect.objectContaining({ code: "QTY_INVALID", cell: "G2" })]);
+    const near = validate(
+      workbook({
+        boms: [bom("KIT", 10000, "PART-A", 999999999)],
+        blanket: [blanket({ qty: 999999 })],
+      })
+    ).issues;
+    expect(near).toEqual([]);
+  });
+});
