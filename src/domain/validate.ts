@@ -332,33 +332,20 @@ function checkBlanketAssemblyOrders(a: Analysis): void {
       continue;
     }
     const line = a.blanketLines.get(k);
-    if (!line) {
-      wb.log.add(
-        "ORPHAN_ASSEMBLY",
-        sheet,
-        ref("blanketLineNo"),
-        MESSAGES.orphanAssembly(
-          bao.aoNo,
-          bao.blanketDocNo,
-          String(bao.blanketLineNo),
-          "no longer exists"
-        ),
-        scope
+    const orphanWhy = !line
+      ? "no longer exists"
+      : line.valid && line.qtyToAto === 0
+        ? "no longer assembles to order"
+        : undefined;
+    if (orphanWhy) {
+      const message = MESSAGES.orphanAssembly(
+        bao.aoNo,
+        bao.blanketDocNo,
+        String(bao.blanketLineNo),
+        orphanWhy
       );
-    } else if (line.valid && line.qtyToAto === 0) {
-      wb.log.add(
-        "ORPHAN_ASSEMBLY",
-        sheet,
-        ref("blanketLineNo"),
-        MESSAGES.orphanAssembly(
-          bao.aoNo,
-          bao.blanketDocNo,
-          String(bao.blanketLineNo),
-          "no longer assembles to order"
-        ),
-        scope
-      );
-    } else if (line.valid) {
+      wb.log.add("ORPHAN_ASSEMBLY", sheet, ref("blanketLineNo"), message, scope);
+    } else if (line && line.valid) {
       const diffs = staleness(bao, line);
       if (diffs.length)
         wb.log.add(

@@ -1,5 +1,6 @@
 /** Renders the product's sheets and the cells it maintains on input sheets as a write plan. */
-import { AssemblyLine, AssemblyOrderLine, BlanketAssemblyOrder } from "../domain/model";
+import { AssemblyLine, BlanketAssemblyOrder } from "../domain/model";
+import type { AssemblyOrderOut } from "../domain/makeOrder";
 import { CellValue, isEmptyCell } from "./grid";
 import { ColumnFormat, SheetSpec } from "./schema";
 import { Table } from "./table";
@@ -108,19 +109,7 @@ export function blanketAssemblyRows(bao: BlanketAssemblyOrder): RenderedRow[] {
   }));
 }
 
-export interface AssemblyOrderDoc {
-  aoNo: string;
-  salesOrderNo: string;
-  salesLineNo: number;
-  itemNo: string;
-  asmQty: number;
-  asmUom: string;
-  dueDate?: number;
-  baoNo: string;
-  lines: AssemblyOrderLine[];
-}
-
-export function assemblyOrderRows(ao: AssemblyOrderDoc): RenderedRow[] {
+export function assemblyOrderRows(ao: AssemblyOrderOut): RenderedRow[] {
   return ao.lines.map((l) => ({
     values: {
       aoNo: ao.aoNo,
