@@ -164,13 +164,13 @@ function blockedBy(issues: ScopedIssue[], needs: (scope: string) => boolean): bo
 
 // ---------------------------------------------------------------- assemble
 
-type BlanketAssemblyFate = "render" | "keep" | "remove";
+export type BlanketAssemblyFate = "render" | "keep" | "remove";
 
 /**
  * The Blanket Assembly Orders sheet: each order rendered from the model, kept as its raw
  * rows, or removed; rows that belong to no readable order are kept as they are.
  */
-function blanketAssemblySheet(
+export function blanketAssemblySheet(
   wb: ParsedWorkbook,
   fate: (bao: BlanketAssemblyOrder) => BlanketAssemblyFate,
   appended: BlanketAssemblyOrder[]

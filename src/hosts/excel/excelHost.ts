@@ -1,0 +1,314 @@
+/**
+ * The Office.js host: the one module that drives Excel. It reads the sheets the engine
+ * needs and applies the engine's write plans in a few batched syncs, in blocks that keep
+ * every request under Excel on the web's 5 MB cap.
+ */
+import { CellValue, columnLetters, WorkbookGrids } from "../../workbook/grid";
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../workbook/schema";
+import {
+  CellsWrite,
+  escapeFormulaText,
+  NUMBER_FORMATS,
+  TableWrite,
+  WritePlan,
+} from "../../workbook/writePlan";
+import { XlContext, XlRange, XlWorksheet } from "./officeApi";
+
+/** Excel on the web refuses requests and responses over 5 MB; stay well below. */
+export const DEFAULT_BLOCK_BYTES = 4_000_000;
+/** Cells per read block when a sheet is too large to read at once (Excel caps reads at 5,000,000 cells). */
+export const DEFAULT_READ_BLOCK_CELLS = 200_000;
+
+export interface ExcelHostOptions {
+  blockBytes?: number;
+  readBlockCells?: number;
+  /** Whether ExcelApi 1.6 (suspendApiCalculationUntilNextSync) is available. */
+  canSuspendCalculation?: boolean;
+}
+
+/** What a read learned about the workbook, so writes need no extra round trips. */
+export interface SheetInfo {
+  name: string;
+  tables: string[];
+}
+
+export interface ReadResult {
+  grids: WorkbookGrids;
+  sheets: Map<string, SheetInfo>;
+}
+
+const ENGINE_SHEETS = [...INPUT_SHEETS, ...OUTPUT_SHEETS].map((s) => s.name.toLowerCase());
+
+/** Bytes a value adds to a request, as JSON (what Office sends). */
+function jsonBytes(v: unknown): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === "number") return 24;
+  if (typeof v === "boolean") return 5;
+  return String(v).length * 1.1 + 2;
+}
+
+/** Office.js gives error cells as text such as "#N/A" with valueType "Error". */
+function toCell(v: unknown, type: string | undefined): CellValue {
+  if (type === "Error") return { error: String(v) };
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
+/** A grid value as Office.js writes it: text that Excel would parse is escaped. */
+function toExcelValue(v: CellValue | undefined): unknown {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return escapeFormulaText(v);
+  if (typeof v === "object") return v.error;
+  return v;
+}
+
+export function rangeAddress(
+  firstRow: number,
+  firstCol: number,
+  rows: number,
+  cols: number
+): string {
+  return `${columnLetters(firstCol)}${firstRow}:${columnLetters(firstCol + cols - 1)}${firstRow + rows - 1}`;
+}
+
+/**
+ * Queues writes and syncs whenever the next one would take the request over the block
+ * size, so the number of syncs follows the bytes written, not the rows.
+ */
+class Batcher {
+  private pending = 0;
+  syncs = 0;
+
+  constructor(
+    private readonly ctx: XlContext,
+    private readonly limit: number,
+    private readonly suspend: boolean
+  ) {}
+
+  async reserve(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > this.limit) await this.flush();
+    if (this.pending === 0 && this.suspend)
+      this.ctx.application.suspendApiCalculationUntilNextSync();
+    this.pending += bytes;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending === 0) return;
+    await this.ctx.sync();
+    this.syncs++;
+    this.pending = 0;
+  }
+}
+
+export class ExcelHost {
+  private readonly blockBytes: number;
+  private readonly readBlockCells: number;
+  private sheets = new Map<string, SheetInfo>();
+
+  constructor(
+    private readonly ctx: XlContext,
+    private readonly options: ExcelHostOptions = {}
+  ) {
+    this.blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
+    this.readBlockCells = options.readBlockCells ?? DEFAULT_READ_BLOCK_CELLS;
+  }
+
+  /** Reads every sheet the engine knows: names first, then all their cells at once (or in blocks when large). */
+  async read(): Promise<ReadResult> {
+    const ctx = this.ctx;
+    const all = ctx.workbook.worksheets.load("items/name");
+    await ctx.sync();
+    const wanted = all.items.filter((ws) => ENGINE_SHEETS.includes(ws.name.toLowerCase()));
+    const used = wanted.map((ws) => {
+      ws.tables.load("items/name");
+      return ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+    });
+    await ctx.sync();
+    this.sheets = new Map(
+      wanted.map((ws) => [
+        ws.name.toLowerCase(),
+        { name: ws.name, tables: ws.tables.items.map((t) => t.name) },
+      ])
+    );
+    // Values in as few syncs as the read cap allows: whole sheets while they fit, row blocks beyond.
+    const grids: WorkbookGrids = { sheets: [] };
+    const reads: { sheet: number; firstRow: number; range: XlRange }[] = [];
+    let cellsInBatch = 0;
+    const flush = async (): Promise<void> => {
+      if (!reads.length) return;
+      await ctx.sync();
+      for (const r of reads) {
+        const rows = grids.sheets[r.sheet].rows;
+        r.range.values.forEach((line, i) => {
+          rows[r.firstRow + i] = padded(line, r.range.valueTypes[i], r.range.columnIndex);
+        });
+      }
+      reads.length = 0;
+      cellsInBatch = 0;
+    };
+    for (let s = 0; s < wanted.length; s++) {
+      const ws = wanted[s];
+      const u = used[s];
+      grids.sheets.push({ name: ws.name, rows: [] });
+      if (u.isNullObject) continue;
+      const rowsPerBlock = Math.max(
+        1,
+        Math.floor(this.readBlockCells / Math.max(1, u.columnCount))
+      );
+      for (let first = 0; first < u.rowCount; first += rowsPerBlock) {
+        const count = Math.min(rowsPerBlock, u.rowCount - first);
+        if (cellsInBatch > 0 && cellsInBatch + count * u.columnCount > this.readBlockCells)
+          await flush();
+        const range = ws.getRange(
+          rangeAddress(u.rowIndex + first + 1, u.columnIndex, count, u.columnCount)
+        );
+        range.load("values,valueTypes,columnIndex");
+        reads.push({ sheet: s, firstRow: u.rowIndex + first, range });
+        cellsInBatch += count * u.columnCount;
+      }
+    }
+    await flush();
+    for (const g of grids.sheets) for (let i = 0; i < g.rows.length; i++) g.rows[i] ??= [];
+    return { grids, sheets: this.sheets };
+  }
+
+  private sheet(name: string): { ws: XlWorksheet; info: SheetInfo } {
+    const info = this.sheets.get(name.toLowerCase());
+    if (info) return { ws: this.ctx.workbook.worksheets.getItem(info.name), info };
+    const created = { name, tables: [] };
+    this.sheets.set(name.toLowerCase(), created);
+    return { ws: this.ctx.workbook.worksheets.add(name), info: created };
+  }
+
+  /** Applies a write plan; returns the number of syncs it took. */
+  async apply(plan: WritePlan): Promise<number> {
+    const batch = new Batcher(
+      this.ctx,
+      this.blockBytes,
+      this.options.canSuspendCalculation ?? false
+    );
+    for (const w of plan.writes) {
+      if (w.kind === "table") await this.writeTable(batch, w);
+      else await this.writeCells(batch, w);
+    }
+    await batch.flush();
+    return batch.syncs;
+  }
+
+  private async writeTable(batch: Batcher, w: TableWrite): Promise<void> {
+    const { ws, info } = this.sheet(w.sheet);
+    // The product owns this table: drop the old one, clear its cells, write the new grid.
+    await batch.reserve(200 + info.tables.length * 100);
+    for (const t of info.tables) ws.tables.getItem(t).delete();
+    info.tables = [];
+    const width = w.headers.length;
+    const oldWidth = Math.max(width, w.previousColumns);
+    if (w.previousRows > 0)
+      ws.getRange(rangeAddress(w.startRow, 0, w.previousRows, oldWidth)).clear("All");
+    const formats = w.formats.map((f) => NUMBER_FORMATS[f]);
+    const rows: CellValue[][] = [
+      w.headers,
+      ...(w.rows.length ? w.rows : [w.headers.map(() => null)]),
+    ];
+    await this.writeRows(batch, ws, w.startRow, 0, rows, (i) =>
+      i === 0 ? w.headers.map(() => "@") : formats
+    );
+    await batch.reserve(300);
+    const table = ws.tables.add(rangeAddress(w.startRow, 0, rows.length, width), true);
+    table.name = w.tableName;
+    table.style = "TableStyleLight9";
+    info.tables.push(w.tableName);
+    ws.getRange(rangeAddress(w.startRow, 0, 1, width)).format.autofitColumns();
+  }
+
+  /** Writes rows in blocks: number formats first (Text before values keeps text as text), then values. */
+  private async writeRows(
+    batch: Batcher,
+    ws: XlWorksheet,
+    firstRow: number,
+    firstCol: number,
+    rows: CellValue[][],
+    formatsOf: (rowIndex: number) => string[]
+  ): Promise<void> {
+    let start = 0;
+    while (start < rows.length) {
+      let bytes = 200;
+      let end = start;
+      while (end < rows.length) {
+        const f = formatsOf(end);
+        let rowBytes = 0;
+        rows[end].forEach((v, c) => (rowBytes += jsonBytes(toExcelValue(v)) + jsonBytes(f[c])));
+        if (end > start && bytes + rowBytes > this.blockBytes) break;
+        bytes += rowBytes;
+        end++;
+      }
+      await batch.reserve(bytes);
+      const block = rows.slice(start, end);
+      let width = 0;
+      for (const r of block) width = Math.max(width, r.length);
+      const target = ws.getRange(rangeAddress(firstRow + start, firstCol, block.length, width));
+      target.numberFormat = block.map((_, i) => {
+        const f = formatsOf(start + i);
+        return Array.from({ length: width }, (_, c) => f[c] ?? "General");
+      });
+      target.values = block.map((r) => Array.from({ length: width }, (_, c) => toExcelValue(r[c])));
+      start = end;
+    }
+  }
+
+  private async writeCells(batch: Batcher, w: CellsWrite): Promise<void> {
+    const { ws } = this.sheet(w.sheet);
+    for (const col of w.columns) {
+      const format = NUMBER_FORMATS[col.format];
+      if (col.header !== undefined) {
+        await this.writeRows(batch, ws, col.headerRow, col.col, [[col.header]], () => ["General"]);
+      }
+      // Runs of consecutive cells to set: one range each.
+      let i = 0;
+      while (i < col.values.length) {
+        if (col.values[i] === undefined) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < col.values.length && col.values[j] !== undefined) j++;
+        const run = col.values.slice(i, j).map((v) => [v as CellValue]);
+        await this.writeRows(batch, ws, col.firstRow + i, col.col, run, () => [format]);
+        i = j;
+      }
+    }
+  }
+
+  /** Selects a cell or range and scrolls to it. */
+  async select(sheet: string, address: string): Promise<void> {
+    const info = this.sheets.get(sheet.toLowerCase());
+    const ws = this.ctx.workbook.worksheets.getItem(info?.name ?? sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await this.ctx.sync();
+  }
+
+  /** The sheet and A1 address of the current selection. */
+  async selection(): Promise<{ sheet: string; address: string }> {
+    const range = this.ctx.workbook.getSelectedRange().load("address");
+    await this.ctx.sync();
+    const [sheet, address] = splitAddress(range.address);
+    return { sheet, address };
+  }
+}
+
+function padded(line: unknown[], types: string[] | undefined, columnIndex: number): CellValue[] {
+  const out: CellValue[] = new Array(columnIndex).fill(null);
+  for (let c = 0; c < line.length; c++) out.push(toCell(line[c], types?.[c]));
+  return out;
+}
+
+/** `'My Sheet'!A1:B2` -> ["My Sheet", "A1:B2"]. */
+export function splitAddress(full: string): [string, string] {
+  const bang = full.lastIndexOf("!");
+  if (bang < 0) return ["", full];
+  let sheet = full.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return [sheet, full.slice(bang + 1)];
+}

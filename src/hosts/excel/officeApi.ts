@@ -1,0 +1,73 @@
+/**
+ * The few Office.js Excel APIs the add-in uses, as narrow structural types. The real
+ * `Excel.RequestContext` satisfies them (checked where the host calls `Excel.run`), and
+ * tests run the host against a typed fake of exactly these.
+ */
+
+export type ClearApplyTo = "All" | "Formats" | "Contents";
+
+export interface XlRangeFormat {
+  autofitColumns(): void;
+}
+
+export interface XlRange {
+  values: unknown[][];
+  valueTypes: string[][];
+  numberFormat: unknown[][];
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  isNullObject: boolean;
+  readonly worksheet: XlWorksheet;
+  readonly format: XlRangeFormat;
+  load(propertyNames: string): XlRange;
+  clear(applyTo?: ClearApplyTo): void;
+  select(): void;
+}
+
+export interface XlTable {
+  name: string;
+  style: string;
+  delete(): void;
+}
+
+export interface XlTableCollection {
+  items: XlTable[];
+  load(propertyNames: string): XlTableCollection;
+  add(address: string, hasHeaders: boolean): XlTable;
+  getItem(key: string): XlTable;
+}
+
+export interface XlWorksheet {
+  name: string;
+  isNullObject: boolean;
+  readonly tables: XlTableCollection;
+  load(propertyNames: string): XlWorksheet;
+  getRange(address?: string): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+}
+
+export interface XlWorksheetCollection {
+  items: XlWorksheet[];
+  load(propertyNames: string): XlWorksheetCollection;
+  getItem(key: string): XlWorksheet;
+  add(name?: string): XlWorksheet;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+  getSelectedRange(): XlRange;
+}
+
+export interface XlApplication {
+  suspendApiCalculationUntilNextSync(): void;
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  readonly application: XlApplication;
+  sync(): Promise<void>;
+}
