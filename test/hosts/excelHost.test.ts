@@ -6,7 +6,11 @@ import { blanket, date, records, workbook } from "../builders";
 import { FakeContext, FakeWorkbookState, PAYLOAD_CAP } from "./fakeExcel";
 
 function bigWorkbook(lines: number): WorkbookGrids {
-  return workbook({ blanket: Array.from({ length: lines }, (_, i) => blanket({ line: (i + 1) * 10000, qty: 5 + (i % 7), ship: i % 3 === 0 ? 1 : null })) });
+  return workbook({
+    blanket: Array.from({ length: lines }, (_, i) =>
+      blanket({ line: (i + 1) * 10000, qty: 5 + (i % 7), ship: i % 3 === 0 ? 1 : null })
+    ),
+  });
 }
 
 async function assembleInExcel(grids: WorkbookGrids, blockBytes?: number) {
@@ -36,8 +40,14 @@ describe("Excel host against the typed fake", () => {
     const { ctx, result } = await assembleInExcel(grids);
     const expected = applyPlan(grids, result.plan!);
     const sheet = ctx.state.sheet("Blanket Assembly Orders")!;
-    expect(sheet.grid()).toEqual(expected.sheets.find((s) => s.name === "Blanket Assembly Orders")!.rows.map((r) => trimNulls(r)));
-    expect(sheet.tables).toEqual([{ name: "BlanketAssemblyOrders", address: "A1:Q3", style: "TableStyleLight9" }]);
+    expect(sheet.grid()).toEqual(
+      expected.sheets
+        .find((s) => s.name === "Blanket Assembly Orders")!
+        .rows.map((r) => trimNulls(r))
+    );
+    expect(sheet.tables).toEqual([
+      { name: "BlanketAssemblyOrders", address: "A1:Q3", style: "TableStyleLight9" },
+    ]);
     expect(sheet.get(1, 0)!.format).toBe("@"); // Assembly Order No.
     expect(sheet.get(1, 6)!.format).toBe("yyyy-mm-dd"); // Due Date
     expect(sheet.get(1, 12)!.format).toBe("General"); // Quantity per
@@ -49,7 +59,9 @@ describe("Excel host against the typed fake", () => {
     const first = await assembleInExcel(grids);
     const again = assemble((await first.host.read()).grids);
     await first.host.apply(again.plan!);
-    expect(first.ctx.state.sheet("Blanket Assembly Orders")!.tables.map((t) => t.name)).toEqual(["BlanketAssemblyOrders"]);
+    expect(first.ctx.state.sheet("Blanket Assembly Orders")!.tables.map((t) => t.name)).toEqual([
+      "BlanketAssemblyOrders",
+    ]);
   });
 
   test("syncs per command stay constant as rows grow", async () => {
@@ -86,16 +98,37 @@ describe("Excel host against the typed fake", () => {
   });
 
   test("text that looks like a formula stays text on every product sheet", async () => {
-    const grids = workbook({ blanket: [blanket({ ship: 2, extra: { Description: "=SUM(A1:A9)", "External Document No.": "-PO-1", "Sell-to Customer Name": "@mention" } })] });
+    const grids = workbook({
+      blanket: [
+        blanket({
+          ship: 2,
+          extra: {
+            Description: "=SUM(A1:A9)",
+            "External Document No.": "-PO-1",
+            "Sell-to Customer Name": "@mention",
+          },
+        }),
+      ],
+    });
     const ctx = new FakeContext(FakeWorkbookState.from(grids));
     const host = new ExcelHost(ctx);
     const { grids: read } = await host.read();
     const r = makeOrder(read, { orderNo: "BSO-1001", orderDate: date("2027-01-15") });
     expect(r.ok).toBe(true);
     await host.apply(r.plan!);
-    for (const s of ctx.state.sheets) for (const cell of s.cells.values()) expect(String(cell.value)).not.toMatch(/^FORMULA:/);
-    const sales = records({ sheets: [{ name: "Sales Orders", rows: ctx.state.sheet("Sales Orders")!.grid() as never }] }, "Sales Orders");
-    expect(sales[0]).toMatchObject({ Description: "=SUM(A1:A9)", "External Document No.": "-PO-1", "Sell-to Customer Name": "@mention" });
+    for (const s of ctx.state.sheets)
+      for (const cell of s.cells.values()) expect(String(cell.value)).not.toMatch(/^FORMULA:/);
+    const sales = records(
+      {
+        sheets: [{ name: "Sales Orders", rows: ctx.state.sheet("Sales Orders")!.grid() as never }],
+      },
+      "Sales Orders"
+    );
+    expect(sales[0]).toMatchObject({
+      Description: "=SUM(A1:A9)",
+      "External Document No.": "-PO-1",
+      "Sell-to Customer Name": "@mention",
+    });
   });
 
   test("make order updates cells of the Blanket Orders sheet in place and adds missing columns", async () => {
@@ -104,8 +137,13 @@ describe("Excel host against the typed fake", () => {
     const host = new ExcelHost(ctx);
     const { grids: read } = await host.read();
     await host.apply(makeOrder(read, { orderNo: "BSO-1001", orderDate: date("2027-01-15") }).plan!);
-    const blanketRows = records({ sheets: [{ name: "B", rows: ctx.state.sheet("Blanket Orders")!.grid() as never }] }, "B");
-    expect(blanketRows.map((b) => [b["Qty. to Ship"], b["Quantity Ordered"], b["Remaining Quantity"]])).toEqual([
+    const blanketRows = records(
+      { sheets: [{ name: "B", rows: ctx.state.sheet("Blanket Orders")!.grid() as never }] },
+      "B"
+    );
+    expect(
+      blanketRows.map((b) => [b["Qty. to Ship"], b["Quantity Ordered"], b["Remaining Quantity"]])
+    ).toEqual([
       [null, 4, 6],
       [null, 0, 10],
     ]);
@@ -123,6 +161,7 @@ describe("Excel host against the typed fake", () => {
 
 function trimNulls(r: unknown[]): unknown[] {
   const out = [...r];
-  while (out.length && (out[out.length - 1] === null || out[out.length - 1] === undefined)) out.pop();
+  while (out.length && (out[out.length - 1] === null || out[out.length - 1] === undefined))
+    out.pop();
   return out;
 }

@@ -20,7 +20,10 @@ import {
 export const PAYLOAD_CAP = 5 * 1024 * 1024;
 
 export class OfficeError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
     super(message);
   }
 }
@@ -79,7 +82,13 @@ export class FakeSheet {
       const line: unknown[] = [];
       for (let c = 0; c <= u.c1; c++) {
         const cell = this.get(r, c);
-        line.push(cell === undefined || cell.value === "" ? null : cell.error ? { error: cell.value } : cell.value);
+        line.push(
+          cell === undefined || cell.value === ""
+            ? null
+            : cell.error
+              ? { error: cell.value }
+              : cell.value
+        );
       }
       while (line.length && line[line.length - 1] === null) line.pop();
       rows.push(line);
@@ -108,14 +117,30 @@ class Proxy {
   protected loaded = new Set<string>();
   constructor(protected readonly ctx: FakeContext) {}
   protected read<T>(prop: string, value: T): T {
-    if (!this.loaded.has(prop)) throw new OfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Load it and call sync() first.`);
+    if (!this.loaded.has(prop))
+      throw new OfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Load it and call sync() first.`
+      );
     return value;
   }
 }
 
 class FakeRange extends Proxy implements XlRange {
-  private state: { values?: unknown[][]; valueTypes?: string[][]; numberFormat?: unknown[][]; rowIndex?: number; columnIndex?: number; rowCount?: number; columnCount?: number; address?: string; isNull?: boolean } = {};
-  readonly format = { autofitColumns: () => this.ctx.queue({ name: "autofit", bytes: 60, run: () => undefined }) };
+  private state: {
+    values?: unknown[][];
+    valueTypes?: string[][];
+    numberFormat?: unknown[][];
+    rowIndex?: number;
+    columnIndex?: number;
+    rowCount?: number;
+    columnCount?: number;
+    address?: string;
+    isNull?: boolean;
+  } = {};
+  readonly format = {
+    autofitColumns: () => this.ctx.queue({ name: "autofit", bytes: 60, run: () => undefined }),
+  };
 
   constructor(
     ctx: FakeContext,
@@ -172,7 +197,10 @@ class FakeRange extends Proxy implements XlRange {
         const sheet = this.need();
         const b = this.where()!;
         if (data.length !== b.r1 - b.r0 + 1 || data.some((r) => r.length !== b.c1 - b.c0 + 1)) {
-          throw new OfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size of the range.");
+          throw new OfficeError(
+            "InvalidArgument",
+            "The number of rows or columns in the input array doesn't match the size of the range."
+          );
         }
         data.forEach((row, i) =>
           row.forEach((x, j) => {
@@ -217,14 +245,33 @@ class FakeRange extends Proxy implements XlRange {
           address: `'${sheet.name}'!${columnLetters(b.c0)}${b.r0 + 1}:${columnLetters(b.c1)}${b.r1 + 1}`,
         });
         let bytes = 100;
-        if (props.includes("values") || props.includes("valueTypes") || props.includes("numberFormat")) {
-          if (rows * cols > 5_000_000) throw new OfficeError("ResponsePayloadSizeLimitExceeded", "too many cells");
+        if (
+          props.includes("values") ||
+          props.includes("valueTypes") ||
+          props.includes("numberFormat")
+        ) {
+          if (rows * cols > 5_000_000)
+            throw new OfficeError("ResponsePayloadSizeLimitExceeded", "too many cells");
           const cell = (i: number, j: number) => sheet.get(b.r0 + i, b.c0 + j);
-          const grid = <T>(f: (c: Cell | undefined) => T): T[][] => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(cell(i, j))));
+          const grid = <T>(f: (c: Cell | undefined) => T): T[][] =>
+            Array.from({ length: rows }, (_, i) =>
+              Array.from({ length: cols }, (_, j) => f(cell(i, j)))
+            );
           this.state.values = grid((c) => (c ? c.value : ""));
-          this.state.valueTypes = grid((c) => (!c || c.value === "" ? "Empty" : c.error ? "Error" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String"));
+          this.state.valueTypes = grid((c) =>
+            !c || c.value === ""
+              ? "Empty"
+              : c.error
+                ? "Error"
+                : typeof c.value === "number"
+                  ? "Double"
+                  : typeof c.value === "boolean"
+                    ? "Boolean"
+                    : "String"
+          );
           this.state.numberFormat = grid((c) => c?.format ?? "General");
-          for (const p of ["values", "valueTypes", "numberFormat"] as const) if (props.includes(p)) bytes += JSON.stringify(this.state[p]).length;
+          for (const p of ["values", "valueTypes", "numberFormat"] as const)
+            if (props.includes(p)) bytes += JSON.stringify(this.state[p]).length;
         }
         return bytes;
       },
@@ -257,7 +304,10 @@ class FakeRange extends Proxy implements XlRange {
       bytes: 60,
       run: () => {
         const b = this.where()!;
-        this.ctx.state.selection = { sheet: this.need().name, address: `${columnLetters(b.c0)}${b.r0 + 1}:${columnLetters(b.c1)}${b.r1 + 1}` };
+        this.ctx.state.selection = {
+          sheet: this.need().name,
+          address: `${columnLetters(b.c0)}${b.r0 + 1}:${columnLetters(b.c1)}${b.r1 + 1}`,
+        };
       },
     });
   }
@@ -285,14 +335,22 @@ class FakeTable extends Proxy implements XlTable {
   set name(v: string) {
     const old = this.tableName;
     this.tableName = v;
-    this.ctx.queue({ name: "rename table", bytes: 60, run: () => void (this.ctx.table(this.sheetName, old).name = v) });
+    this.ctx.queue({
+      name: "rename table",
+      bytes: 60,
+      run: () => void (this.ctx.table(this.sheetName, old).name = v),
+    });
   }
   get style(): string {
     return this.ctx.table(this.sheetName, this.tableName).style ?? "";
   }
   set style(v: string) {
     const name = () => this.tableName;
-    this.ctx.queue({ name: "style table", bytes: 60, run: () => void (this.ctx.table(this.sheetName, name()).style = v) });
+    this.ctx.queue({
+      name: "style table",
+      bytes: 60,
+      run: () => void (this.ctx.table(this.sheetName, name()).style = v),
+    });
   }
   delete(): void {
     this.ctx.queue({
@@ -338,7 +396,8 @@ class FakeTables extends Proxy implements XlTableCollection {
       name: "add table",
       bytes: 80,
       run: () => {
-        if (!hasHeaders) throw new OfficeError("InvalidArgument", "the host always writes a header row");
+        if (!hasHeaders)
+          throw new OfficeError("InvalidArgument", "the host always writes a header row");
         const sheet = this.ctx.state.sheet(this.sheetName())!;
         sheet.tables.push({ name, address });
       },
@@ -381,13 +440,25 @@ class FakeWorksheet extends Proxy implements XlWorksheet {
     return this;
   }
   getRange(address?: string): XlRange {
-    return new FakeRange(this.ctx, () => this.sheet(), () => (address ? bounds(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 }));
+    return new FakeRange(
+      this.ctx,
+      () => this.sheet(),
+      () => (address ? bounds(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 })
+    );
   }
   getUsedRangeOrNullObject(): XlRange {
-    return new FakeRange(this.ctx, () => this.sheet(), () => this.sheet()?.used());
+    return new FakeRange(
+      this.ctx,
+      () => this.sheet(),
+      () => this.sheet()?.used()
+    );
   }
   activate(): void {
-    this.ctx.queue({ name: "activate", bytes: 40, run: () => void this.ctx.state.sheet(this.sheetName()) });
+    this.ctx.queue({
+      name: "activate",
+      bytes: 40,
+      run: () => void this.ctx.state.sheet(this.sheetName()),
+    });
   }
 }
 
@@ -420,7 +491,8 @@ class FakeWorksheets extends Proxy implements XlWorksheetCollection {
       name: "add sheet",
       bytes: 60,
       run: () => {
-        if (this.ctx.state.sheet(name)) throw new OfficeError("ItemAlreadyExists", "A sheet with that name exists.");
+        if (this.ctx.state.sheet(name))
+          throw new OfficeError("ItemAlreadyExists", "A sheet with that name exists.");
         this.ctx.state.sheets.push(new FakeSheet(name));
       },
     });
@@ -444,7 +516,8 @@ export class FakeWorkbookState {
       g.rows.forEach((r, i) =>
         r.forEach((v, j) => {
           if (v === null || v === undefined || v === "") return;
-          if (typeof v === "object") s.set(i, j, { value: (v as { error: string }).error, format: "General", error: true });
+          if (typeof v === "object")
+            s.set(i, j, { value: (v as { error: string }).error, format: "General", error: true });
           else s.set(i, j, { value: v, format: "General" });
         })
       );
@@ -468,7 +541,12 @@ export class FakeContext implements XlContext {
     const worksheets = new FakeWorksheets(this);
     this.workbook = {
       worksheets,
-      getSelectedRange: () => new FakeRange(this, () => state.sheet(state.selection.sheet), () => bounds(state.selection.address)),
+      getSelectedRange: () =>
+        new FakeRange(
+          this,
+          () => state.sheet(state.selection.sheet),
+          () => bounds(state.selection.address)
+        ),
     };
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
@@ -493,13 +571,22 @@ export class FakeContext implements XlContext {
     const requestBytes = ops.reduce((s, o) => s + o.bytes, 0);
     const record: SyncRecord = { requestBytes, responseBytes: 0, ops: ops.map((o) => o.name) };
     this.syncs.push(record);
-    if (requestBytes > PAYLOAD_CAP) throw new OfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
-    const failing = this.failAt && this.failAt.sync === this.syncs.length ? this.failAt.afterOps : Infinity;
+    if (requestBytes > PAYLOAD_CAP)
+      throw new OfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        "The request payload size has exceeded the limit."
+      );
+    const failing =
+      this.failAt && this.failAt.sync === this.syncs.length ? this.failAt.afterOps : Infinity;
     let n = 0;
     for (const op of ops) {
       if (n++ >= failing) throw new OfficeError("GeneralException", "The connection dropped.");
       record.responseBytes += op.run() ?? 0;
     }
-    if (record.responseBytes > PAYLOAD_CAP) throw new OfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    if (record.responseBytes > PAYLOAD_CAP)
+      throw new OfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit."
+      );
   }
 }

@@ -19,7 +19,9 @@ test("selection: loads the address and syncs before reading it", async () => {
 });
 
 test("the mock really catches a read without load and sync", async () => {
-  const mock = new OfficeMockObject({ context: { workbook: { range: { address: "A1" } } } }) as unknown as {
+  const mock = new OfficeMockObject({
+    context: { workbook: { range: { address: "A1" } } },
+  }) as unknown as {
     context: { workbook: { range: { address: string } } };
   };
   expect(mock.context.workbook.range.address).toMatch(/not loaded|load/i);
@@ -53,7 +55,13 @@ test("select: activates the sheet and selects the range in one sync", async () =
         },
       },
     },
-  }) as unknown as { context: XlContext & { workbook: { worksheets: { sheet: { activated: boolean; range: { selected: string; address: string } } } } } };
+  }) as unknown as {
+    context: XlContext & {
+      workbook: {
+        worksheets: { sheet: { activated: boolean; range: { selected: string; address: string } } };
+      };
+    };
+  };
   await new ExcelHost(mock.context).select("Sales Orders", "A2:U4");
   const sheet = mock.context.workbook.worksheets.sheet;
   expect(sheet.activated).toBe(true);

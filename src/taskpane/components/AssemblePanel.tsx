@@ -1,0 +1,67 @@
+/** Assemble: create, refresh and remove blanket assembly orders; report what happened. */
+import * as React from "react";
+import { Body1, Button, Link } from "@fluentui/react-components";
+import { assemble, AssembleResult } from "../../engine";
+import { Issue } from "../../domain/issues";
+import { findSheet } from "../../workbook/grid";
+import { useTask } from "../task";
+import { IssueList } from "./IssueList";
+
+export function AssemblePanel(): React.JSX.Element {
+  const task = useTask();
+  const [result, setResult] = React.useState<AssembleResult>();
+  const [sheet, setSheet] = React.useState("Blanket Assembly Orders");
+
+  const run = async (): Promise<void> => {
+    const r = await task.run("Assemble", () =>
+      task.host.update((grids) => {
+        setSheet(findSheet(grids, "Blanket Assembly Orders")?.name ?? "Blanket Assembly Orders");
+        return assemble(grids);
+      })
+    );
+    if (!r) return;
+    setResult(r);
+    task.announce(
+      r.ok
+        ? `Assemble: ${r.created} created, ${r.kept} kept, ${r.rebuilt} rebuilt, ${r.removed} removed.`
+        : `Assemble: nothing written, ${r.errors} errors to fix first.`
+    );
+  };
+  const select = (issue: Issue): void =>
+    void task.run("Select cell", () => task.host.select(issue.sheet, issue.cell), { quiet: true });
+
+  return (
+    <div>
+      <Body1 as="p" style={{ marginTop: 0 }}>
+        Creates a blanket assembly order for every blanket order line that assembles to order, and
+        brings existing ones up to date. Your changes to their lines are kept.
+      </Body1>
+      <Button appearance="primary" onClick={run} disabled={!!task.state.busy}>
+        Assemble
+      </Button>
+      {result && (
+        <div style={{ marginTop: 8 }}>
+          {result.ok ? (
+            <>
+              <Body1 as="p">
+                {result.created} created, {result.kept} kept, {result.rebuilt} rebuilt,{" "}
+                {result.removed} removed.
+              </Body1>
+              <Link
+                as="button"
+                onClick={() =>
+                  void task.run("Open sheet", () => task.host.select(sheet, "A1"), { quiet: true })
+                }
+              >
+                Open the Blanket Assembly Orders sheet
+              </Link>
+            </>
+          ) : (
+            <Body1 as="p">Nothing was written. Fix these errors first:</Body1>
+          )}
+          <IssueList issues={result.issues} onSelect={select} />
+        </div>
+      )}
+    </div>
+  );
+}

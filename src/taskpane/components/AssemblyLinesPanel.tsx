@@ -1,0 +1,368 @@
+/**
+ * Assemble-to-Order Lines, as on BC's page of that name: the blanket assembly order of
+ * the blanket order line selected in Excel. The header is read-only; the lines' editable
+ * fields are changed here and written to the Blanket Assembly Orders sheet.
+ */
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { AddRegular, DeleteRegular, EditRegular } from "@fluentui/react-icons";
+import { assemble } from "../../engine";
+import { AssemblyLine, LineType } from "../../domain/model";
+import { parseCellRef } from "../../workbook/grid";
+import {
+  AssemblyEdit,
+  AssemblyOrderView,
+  assemblyOrderAt,
+  EditableField,
+  editAssemblyOrder,
+} from "../../views";
+import { formatDate, formatQuantity } from "../format";
+import { useTask } from "../task";
+import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
+import { IssueList } from "./IssueList";
+
+const useStyles = makeStyles({
+  header: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: "8px",
+    rowGap: "2px",
+    margin: "8px 0",
+    fontSize: tokens.fontSizeBase200,
+  },
+  label: { color: tokens.colorNeutralForeground3 },
+  lines: {
+    listStyle: "none",
+    padding: 0,
+    margin: "8px 0",
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+  },
+  line: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: "4px" },
+  lineRow: { display: "flex", alignItems: "center", gap: "4px", fontSize: tokens.fontSizeBase200 },
+  grow: { flexGrow: 1, minWidth: 0 },
+  editor: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", padding: "4px 0" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
+});
+
+const FIELDS: { field: EditableField; label: string; options?: string[] }[] = [
+  { field: "type", label: "Type", options: ["Item", "Resource", ""] },
+  { field: "no", label: "No." },
+  { field: "description", label: "Description" },
+  { field: "variant", label: "Variant Code" },
+  { field: "qtyPer", label: "Quantity per" },
+  { field: "uom", label: "Unit of Measure Code" },
+  { field: "usage", label: "Resource Usage Type", options: ["Direct", "Fixed"] },
+  { field: "position", label: "Position" },
+];
+
+function fieldText(line: AssemblyLine, field: EditableField): string {
+  if (field === "type") return line.type === "Comment" ? "" : line.type;
+  if (field === "qtyPer") return line.type === "Comment" ? "" : String(line.qtyPer);
+  if (field === "usage") return line.type === "Resource" ? line.usage : "";
+  return (line[field] as string | undefined) ?? "";
+}
+
+function LineEditor({
+  line,
+  onEdit,
+}: {
+  line: AssemblyLine;
+  onEdit: (field: EditableField, value: string) => Promise<string | undefined>;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const [values, setValues] = React.useState<Record<string, string>>(() =>
+    Object.fromEntries(FIELDS.map((f) => [f.field, fieldText(line, f.field)]))
+  );
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const commit = async (field: EditableField, value: string): Promise<void> => {
+    if (value === fieldText(line, field)) return;
+    const error = await onEdit(field, value);
+    setErrors((e) => ({ ...e, [field]: error ?? "" }));
+  };
+  return (
+    <div className={styles.editor}>
+      {FIELDS.map(({ field, label, options }) => (
+        <Field
+          key={field}
+          label={label}
+          size="small"
+          validationState={errors[field] ? "error" : "none"}
+          validationMessage={errors[field] || undefined}
+        >
+          {options ? (
+            <Select
+              size="small"
+              value={values[field]}
+              onChange={(_, d) => {
+                setValues((v) => ({ ...v, [field]: d.value }));
+                void commit(field, d.value);
+              }}
+            >
+              {options.map((o) => (
+                <option key={o} value={o}>
+                  {o || "(comment)"}
+                </option>
+              ))}
+            </Select>
+          ) : (
+            <Input
+              size="small"
+              value={values[field]}
+              inputMode={field === "qtyPer" ? "decimal" : undefined}
+              onChange={(_, d) => setValues((v) => ({ ...v, [field]: d.value }))}
+              onBlur={() => void commit(field, values[field])}
+            />
+          )}
+        </Field>
+      ))}
+    </div>
+  );
+}
+
+function AddLineForm({
+  onAdd,
+}: {
+  onAdd: (type: LineType, no: string, qtyPer: string) => Promise<string | undefined>;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const [type, setType] = React.useState<LineType>("Item");
+  const [no, setNo] = React.useState("");
+  const [qtyPer, setQtyPer] = React.useState("1");
+  const [error, setError] = React.useState<string>();
+  return (
+    <form
+      className={styles.editor}
+      aria-label="New line"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onAdd(type, no, qtyPer).then(setError);
+      }}
+    >
+      <Field label="Type" size="small">
+        <Select size="small" value={type} onChange={(_, d) => setType(d.value as LineType)}>
+          <option value="Item">Item</option>
+          <option value="Resource">Resource</option>
+          <option value="Comment">(comment)</option>
+        </Select>
+      </Field>
+      <Field label="No." size="small">
+        <Input size="small" value={no} onChange={(_, d) => setNo(d.value)} />
+      </Field>
+      <Field
+        label="Quantity per"
+        size="small"
+        validationState={error ? "error" : "none"}
+        validationMessage={error}
+      >
+        <Input
+          size="small"
+          inputMode="decimal"
+          value={qtyPer}
+          onChange={(_, d) => setQtyPer(d.value)}
+        />
+      </Field>
+      <div style={{ alignSelf: "end" }}>
+        <Button size="small" type="submit" icon={<AddRegular />}>
+          Add line
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function AssemblyLinesPanel(): React.JSX.Element {
+  const styles = useStyles();
+  const task = useTask();
+  const [view, setView] = React.useState<AssemblyOrderView | null>();
+  const [editing, setEditing] = React.useState<number>();
+  const [adding, setAdding] = React.useState(false);
+  const [confirm, setConfirm] = React.useState<ConfirmRequest>();
+  const [selectionTick, setSelectionTick] = React.useState(0);
+
+  React.useEffect(
+    () => task.host.onSelectionChanged(() => setSelectionTick((t) => t + 1)),
+    [task.host]
+  );
+
+  React.useEffect(() => {
+    let alive = true;
+    void (async () => {
+      const selection = await task.host.selection();
+      const row = selection ? parseCellRef(selection.address.split(":")[0])?.row : undefined;
+      const grids = await task.host.read();
+      if (alive)
+        setView(selection && row ? (assemblyOrderAt(grids, selection.sheet, row) ?? null) : null);
+    })().catch(() => alive && setView(null));
+    return () => {
+      alive = false;
+    };
+  }, [task.host, task.revision, selectionTick]);
+
+  const edit = async (change: AssemblyEdit): Promise<string | undefined> => {
+    if (!view?.aoNo) return undefined;
+    let error: string | undefined;
+    await task.run("Save assembly line", () =>
+      task.host.update((grids) => {
+        const r = editAssemblyOrder(grids, view.aoNo!, change);
+        error = r.error;
+        return r;
+      })
+    );
+    if (error) task.announce(error);
+    return error;
+  };
+
+  if (view === undefined) return <Body1>Reading the selection...</Body1>;
+  if (view === null) {
+    return (
+      <Body1>
+        Select a line on the Blanket Orders sheet that assembles to order (or a row of the Blanket
+        Assembly Orders sheet) to see and change how it is assembled.
+      </Body1>
+    );
+  }
+
+  const runAssemble = (): Promise<unknown> =>
+    task.run("Assemble", () => task.host.update((g) => assemble(g)));
+  const header: [string, string][] = [
+    ["Blanket order", `${view.blanketDocNo}, line ${view.blanketLineNo}`],
+    ["Assembly order", view.aoNo ?? "(not yet assembled)"],
+    ["Item", `${view.itemNo}${view.description ? `, ${view.description}` : ""}`],
+    ["Quantity", `${formatQuantity(view.asmQty)} ${view.asmUom}`],
+    ["Due date", formatDate(view.dueDate) || "(none)"],
+  ];
+
+  return (
+    <div>
+      <dl className={styles.header} aria-label="Assembly order header">
+        {header.map(([label, value]) => (
+          <React.Fragment key={label}>
+            <dt className={styles.label}>{label}</dt>
+            <dd style={{ margin: 0 }}>{value}</dd>
+          </React.Fragment>
+        ))}
+      </dl>
+      {view.needsAssemble && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {view.aoNo
+              ? "This order is out of date with its blanket order line."
+              : "This line has no blanket assembly order yet."}{" "}
+            <Button size="small" onClick={() => void runAssemble()}>
+              Assemble
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {view.aoNo && (
+        <>
+          <ul className={styles.lines} aria-label={`Lines of ${view.aoNo}`}>
+            {view.lines.map((l) => (
+              <li key={l.lineNo} className={styles.line}>
+                <div className={styles.lineRow}>
+                  <span className={styles.grow}>
+                    <strong>{l.type === "Comment" ? "Comment" : l.no}</strong>{" "}
+                    {l.type !== "Comment" &&
+                      `x ${formatQuantity(l.qtyPer)} = ${formatQuantity(l.quantity)} ${l.uom ?? ""}`}
+                    <Caption1 block>
+                      {l.lineNo} {l.description ?? ""}
+                      {l.type === "Resource" ? ` (${l.usage})` : ""}
+                    </Caption1>
+                  </span>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<EditRegular />}
+                    aria-label={`Edit line ${l.lineNo}`}
+                    aria-expanded={editing === l.lineNo}
+                    onClick={() => setEditing(editing === l.lineNo ? undefined : l.lineNo)}
+                  />
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<DeleteRegular />}
+                    aria-label={`Remove line ${l.lineNo}`}
+                    onClick={() =>
+                      setConfirm({
+                        title: "Remove this line?",
+                        body: `Line ${l.lineNo} (${l.type === "Comment" ? "comment" : l.no}) will be removed from ${view.aoNo}.`,
+                        confirm: "Remove",
+                        onConfirm: () => void edit({ kind: "remove", lineNo: l.lineNo }),
+                      })
+                    }
+                  />
+                </div>
+                {editing === l.lineNo && (
+                  <LineEditor
+                    key={`${view.aoNo}-${l.lineNo}`}
+                    line={l}
+                    onEdit={(field, value) =>
+                      edit({ kind: "update", lineNo: l.lineNo, field, value })
+                    }
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+          {adding && (
+            <AddLineForm
+              onAdd={async (type, no, qtyPer) => {
+                const q = type === "Comment" ? 1 : Number(qtyPer.trim());
+                if (type !== "Comment" && !(q > 0))
+                  return "Quantity per must be a number greater than 0.";
+                const error = await edit({ kind: "add", type, no, qtyPer: q });
+                if (!error) setAdding(false);
+                return error;
+              }}
+            />
+          )}
+          <div className={styles.actions}>
+            <Button
+              size="small"
+              icon={<AddRegular />}
+              onClick={() => setAdding(!adding)}
+              aria-expanded={adding}
+            >
+              New line
+            </Button>
+            <Button
+              size="small"
+              disabled={!view.address}
+              onClick={() =>
+                void task.run("Show document", () => task.host.select(view.sheet, view.address!), {
+                  quiet: true,
+                })
+              }
+            >
+              Show Document
+            </Button>
+          </div>
+          {view.issues.length > 0 && (
+            <IssueList
+              issues={view.issues}
+              onSelect={(i) =>
+                void task.run("Select cell", () => task.host.select(i.sheet, i.cell), {
+                  quiet: true,
+                })
+              }
+            />
+          )}
+        </>
+      )}
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/** Issues grouped by sheet; each names its cell as a link that selects it in Excel. */
+import * as React from "react";
+import { Button, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
+import { Issue } from "../../domain/issues";
+
+const useStyles = makeStyles({
+  group: { marginTop: "8px" },
+  heading: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: "8px 0 4px",
+  },
+  list: {
+    listStyle: "none",
+    padding: 0,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+  },
+  item: {
+    display: "grid",
+    gridTemplateColumns: "16px 1fr",
+    columnGap: "6px",
+    fontSize: tokens.fontSizeBase200,
+  },
+  error: { color: tokens.colorPaletteRedForeground1, marginTop: "2px" },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, marginTop: "2px" },
+  meta: { display: "flex", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
+});
+
+export function IssueList({
+  issues,
+  onSelect,
+  action,
+}: {
+  issues: Issue[];
+  onSelect: (issue: Issue) => void;
+  /** An extra action for some issues (the ATO_PARTIAL fix). */
+  action?: (issue: Issue) => React.ReactNode;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const sheets = [...new Set(issues.map((i) => i.sheet))];
+  return (
+    <div>
+      {sheets.map((sheet) => {
+        const ofSheet = issues.filter((i) => i.sheet === sheet);
+        return (
+          <section
+            key={sheet}
+            className={styles.group}
+            aria-label={`${sheet}: ${ofSheet.length} issues`}
+          >
+            <h2 className={styles.heading}>
+              {sheet} ({ofSheet.length})
+            </h2>
+            <ul className={styles.list}>
+              {ofSheet.map((issue, n) => (
+                <li key={`${issue.cell}-${issue.code}-${n}`} className={styles.item}>
+                  {issue.severity === "error" ? (
+                    <ErrorCircle16Filled className={styles.error} aria-hidden />
+                  ) : (
+                    <Warning16Filled className={styles.warning} aria-hidden />
+                  )}
+                  <div>
+                    <div className={styles.meta}>
+                      <strong>{issue.severity === "error" ? "Error" : "Warning"}</strong>
+                      <Link
+                        as="button"
+                        onClick={() => onSelect(issue)}
+                        aria-label={`Select cell ${issue.cell} on ${issue.sheet}`}
+                      >
+                        {issue.cell}
+                      </Link>
+                      <Caption1>{issue.code}</Caption1>
+                    </div>
+                    <div>{issue.message}</div>
+                    {action?.(issue)}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+export function FixButton({
+  onClick,
+  label,
+}: {
+  onClick: () => void;
+  label: string;
+}): React.JSX.Element {
+  return (
+    <Button size="small" onClick={onClick} style={{ marginTop: 4 }} aria-label={label}>
+      Fix
+    </Button>
+  );
+}

@@ -1,0 +1,301 @@
+/** Make Order: the customer's call-off becomes a sales order with linked assembly orders. */
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { makeOrder, MakeOrderResult } from "../../engine";
+import { Issue } from "../../domain/issues";
+import { isoToSerial, serialToIso } from "../../workbook/table";
+import { BlanketOrderView, blanketOrders, documentAddress, setQtyToShip } from "../../views";
+import { formatQuantity, parseQuantityInput, todaySerial } from "../format";
+import { useTask } from "../task";
+import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
+import { IssueList } from "./IssueList";
+
+const useStyles = makeStyles({
+  table: { fontSize: tokens.fontSizeBase200, tableLayout: "fixed", width: "100%" },
+  num: { textAlign: "right" },
+  shipInput: { width: "100%", minWidth: 0 },
+  result: { marginTop: "12px", display: "flex", flexDirection: "column", gap: "4px" },
+});
+
+interface Made {
+  salesOrder: string;
+  assemblyOrders: string[];
+  links: Map<string, { sheet: string; address: string }>;
+}
+
+export function MakeOrderPanel(): React.JSX.Element {
+  const styles = useStyles();
+  const task = useTask();
+  const [orders, setOrders] = React.useState<BlanketOrderView[]>([]);
+  const [docNo, setDocNo] = React.useState<string>("");
+  const [shipText, setShipText] = React.useState<Record<number, string>>({});
+  const [shipError, setShipError] = React.useState<Record<number, string>>({});
+  const [date, setDate] = React.useState(serialToIso(todaySerial()));
+  const [confirm, setConfirm] = React.useState<ConfirmRequest>();
+  const [refused, setRefused] = React.useState<Issue[]>();
+  const [made, setMade] = React.useState<Made>();
+
+  React.useEffect(() => {
+    let alive = true;
+    void task.host.read().then((grids) => {
+      if (!alive) return;
+      const list = blanketOrders(grids);
+      setOrders(list);
+      setDocNo((d) =>
+        list.some((o) => o.docNo === d)
+          ? d
+          : ((list.find((o) => o.lines.some((l) => l.qtyToShip > 0)) ?? list[0])?.docNo ?? "")
+      );
+    });
+    return () => {
+      alive = false;
+    };
+  }, [task.host, task.revision]);
+
+  const order = orders.find((o) => o.docNo === docNo);
+  React.useEffect(() => {
+    if (!order) return;
+    setShipText(
+      Object.fromEntries(
+        order.lines
+          .filter((l) => l.type === "Item")
+          .map((l) => [l.lineNo, l.qtyToShip ? String(l.qtyToShip) : ""])
+      )
+    );
+    setShipError({});
+  }, [order]);
+
+  const commitShip = async (lineNo: number): Promise<void> => {
+    const parsed = parseQuantityInput(shipText[lineNo] ?? "");
+    if (parsed === undefined) {
+      setShipError((e) => ({
+        ...e,
+        [lineNo]: "Enter a quantity such as 4 or 2.5, or leave it blank.",
+      }));
+      return;
+    }
+    setShipError((e) => ({ ...e, [lineNo]: "" }));
+    const line = order?.lines.find((l) => l.lineNo === lineNo);
+    if (!order || !line || (parsed ?? 0) === line.qtyToShip) return;
+    await task.run("Save Qty. to Ship", () =>
+      task.host.update((g) => ({ plan: setQtyToShip(g, order.docNo, lineNo, parsed) }))
+    );
+  };
+
+  const callOff = (): Map<number, number> => {
+    const ship = new Map<number, number>();
+    for (const [line, text] of Object.entries(shipText)) {
+      const q = parseQuantityInput(text);
+      if (q) ship.set(Number(line), q);
+    }
+    return ship;
+  };
+
+  const askMakeOrder = (): void => {
+    if (!order) return;
+    const ship = callOff();
+    const orderDate = isoToSerial(date);
+    if (orderDate === undefined)
+      return task.showError("Order date", "Enter the order date as a date.");
+    if (Object.values(shipError).some(Boolean))
+      return task.showError("Qty. to Ship", "Correct the highlighted quantities first.");
+    const lines = order.lines.filter((l) => ship.has(l.lineNo));
+    setConfirm({
+      title: "Make this sales order?",
+      body: (
+        <>
+          <Body1 as="p">
+            A sales order for {order.customerName ?? order.customerNo} dated {date}, from blanket
+            order {order.docNo}:
+          </Body1>
+          <ul>
+            {lines.map((l) => (
+              <li key={l.lineNo}>
+                {l.no}: {formatQuantity(ship.get(l.lineNo))} {l.uom}
+                {l.assembleToOrder ? ", assembled to order" : ""}
+              </li>
+            ))}
+          </ul>
+          {!lines.length && (
+            <Body1 as="p">No line has a Qty. to Ship, so nothing would be created.</Body1>
+          )}
+        </>
+      ),
+      confirm: "Make Order",
+      onConfirm: () => void doMakeOrder(order.docNo, orderDate, ship),
+    });
+  };
+
+  const doMakeOrder = async (
+    orderNo: string,
+    orderDate: number,
+    ship: Map<number, number>
+  ): Promise<void> => {
+    setMade(undefined);
+    setRefused(undefined);
+    const result = await task.run("Make Order", async () => {
+      let links = new Map<string, { sheet: string; address: string }>();
+      const r: MakeOrderResult = await task.host.update((grids) =>
+        makeOrder(grids, { orderNo, orderDate, ship })
+      );
+      if (r.ok) {
+        const after = await task.host.read();
+        links = new Map();
+        const so = documentAddress(after, "Sales Orders", "Document No.", r.salesOrder!);
+        if (so) links.set(r.salesOrder!, { sheet: "Sales Orders", address: so });
+        for (const ao of r.assemblyOrders ?? []) {
+          const at = documentAddress(after, "Assembly Orders", "Assembly Order No.", ao);
+          if (at) links.set(ao, { sheet: "Assembly Orders", address: at });
+        }
+      }
+      return { r, links };
+    });
+    if (!result) return;
+    if (!result.r.ok) {
+      setRefused(result.r.issues.filter((i) => i.severity === "error"));
+      task.announce(`Make Order refused: ${result.r.errors} errors.`);
+      return;
+    }
+    setMade({
+      salesOrder: result.r.salesOrder!,
+      assemblyOrders: result.r.assemblyOrders ?? [],
+      links: result.links,
+    });
+    task.announce(
+      `Made sales order ${result.r.salesOrder}${result.r.assemblyOrders?.length ? ` with assembly orders ${result.r.assemblyOrders.join(", ")}` : ""}.`
+    );
+  };
+
+  const open = (no: string): void => {
+    const link = made?.links.get(no);
+    if (link)
+      void task.run("Select document", () => task.host.select(link.sheet, link.address), {
+        quiet: true,
+      });
+  };
+
+  if (!orders.length)
+    return <Body1>There are no blanket orders on the Blanket Orders sheet.</Body1>;
+
+  return (
+    <div>
+      <Field label="Blanket order">
+        <Select value={docNo} onChange={(_, d) => setDocNo(d.value)}>
+          {orders.map((o) => (
+            <option key={o.docNo} value={o.docNo}>
+              {o.docNo}: {o.customerName ?? o.customerNo}, {formatQuantity(o.remaining)} remaining
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {order && (
+        <Table
+          size="extra-small"
+          className={styles.table}
+          aria-label={`Lines of blanket order ${order.docNo}`}
+        >
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell style={{ width: "34%" }}>Item</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>Qty</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>Ordered</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>Remaining</TableHeaderCell>
+              <TableHeaderCell style={{ width: "22%" }}>To ship</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {order.lines
+              .filter((l) => l.type === "Item")
+              .map((l) => (
+                <TableRow key={l.lineNo}>
+                  <TableCell title={`${l.description} (line ${l.lineNo})`}>
+                    {l.no}
+                    <Caption1 block>
+                      {l.uom}
+                      {l.assembleToOrder ? ", ATO" : ""}
+                    </Caption1>
+                  </TableCell>
+                  <TableCell className={styles.num}>{formatQuantity(l.quantity)}</TableCell>
+                  <TableCell className={styles.num}>{formatQuantity(l.quantityOrdered)}</TableCell>
+                  <TableCell className={styles.num}>{formatQuantity(l.remaining)}</TableCell>
+                  <TableCell>
+                    <Field
+                      validationState={shipError[l.lineNo] ? "error" : "none"}
+                      validationMessage={shipError[l.lineNo] || undefined}
+                    >
+                      <Input
+                        className={styles.shipInput}
+                        size="small"
+                        inputMode="decimal"
+                        aria-label={`Qty. to Ship, line ${l.lineNo} ${l.no}`}
+                        value={shipText[l.lineNo] ?? ""}
+                        onChange={(_, d) => setShipText((s) => ({ ...s, [l.lineNo]: d.value }))}
+                        onBlur={() => void commitShip(l.lineNo)}
+                      />
+                    </Field>
+                  </TableCell>
+                </TableRow>
+              ))}
+          </TableBody>
+        </Table>
+      )}
+      <Field label="Order date" style={{ marginTop: 8 }}>
+        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+      </Field>
+      <Button
+        appearance="primary"
+        style={{ marginTop: 12 }}
+        onClick={askMakeOrder}
+        disabled={!order}
+      >
+        Make Order
+      </Button>
+      {made && (
+        <div className={styles.result} aria-label="Created documents">
+          <Body1>
+            Sales order{" "}
+            <Link as="button" onClick={() => open(made.salesOrder)}>
+              {made.salesOrder}
+            </Link>
+          </Body1>
+          {made.assemblyOrders.map((ao) => (
+            <Body1 key={ao}>
+              Assembly order{" "}
+              <Link as="button" onClick={() => open(ao)}>
+                {ao}
+              </Link>
+            </Body1>
+          ))}
+        </div>
+      )}
+      {refused && (
+        <div style={{ marginTop: 8 }}>
+          <Body1 as="p">Nothing was created:</Body1>
+          <IssueList
+            issues={refused}
+            onSelect={(i) =>
+              void task.run("Select cell", () => task.host.select(i.sheet, i.cell), { quiet: true })
+            }
+          />
+        </div>
+      )}
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+/** Validate: every issue in one pass, grouped by sheet; a click selects the cell; ATO_PARTIAL has a Fix. */
+import * as React from "react";
+import { Body1, Button } from "@fluentui/react-components";
+import { CommandResult, validate } from "../../engine";
+import { Issue } from "../../domain/issues";
+import { qualifiedRef } from "../../workbook/grid";
+import { fixAtoPartial } from "../../views";
+import { useTask } from "../task";
+import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
+import { FixButton, IssueList } from "./IssueList";
+
+export function ValidatePanel(): React.JSX.Element {
+  const task = useTask();
+  const [result, setResult] = React.useState<CommandResult>();
+  const [confirm, setConfirm] = React.useState<ConfirmRequest>();
+
+  const runValidate = async (): Promise<void> => {
+    const r = await task.run("Validate", async () => validate(await task.host.read()));
+    if (!r) return;
+    setResult(r);
+    task.announce(
+      r.issues.length
+        ? `Validate: ${r.errors} errors, ${r.warnings} warnings.`
+        : "Validate: no issues."
+    );
+  };
+
+  const select = (issue: Issue): void =>
+    void task.run("Select cell", () => task.host.select(issue.sheet, issue.cell), { quiet: true });
+
+  const askFix = async (issue: Issue): Promise<void> => {
+    const grids = await task.host.read();
+    const fix = fixAtoPartial(grids, issue);
+    if (!fix)
+      return task.showError(
+        "Cannot fix",
+        "The line changed since Validate ran. Run Validate again."
+      );
+    setConfirm({
+      title: "Assemble the full quantity?",
+      body: `Set Qty. to Assemble to Order at ${qualifiedRef(issue.sheet, issue.cell)} to ${fix.quantity}, the full Quantity of the line. A blanket order line is assembled for its full quantity or not at all.`,
+      confirm: "Set to full quantity",
+      onConfirm: () =>
+        void task
+          .run("Fix", () => task.host.update((g) => ({ plan: fixAtoPartial(g, issue)?.plan })))
+          .then(() => runValidate()),
+    });
+  };
+
+  return (
+    <div>
+      <Button appearance="primary" onClick={runValidate} disabled={!!task.state.busy}>
+        Validate
+      </Button>
+      {result && (
+        <div style={{ marginTop: 8 }}>
+          <Body1>
+            {result.issues.length === 0
+              ? "No issues: the workbook is ready."
+              : `${result.errors} ${result.errors === 1 ? "error" : "errors"}, ${result.warnings} ${result.warnings === 1 ? "warning" : "warnings"}.`}
+          </Body1>
+          <IssueList
+            issues={result.issues}
+            onSelect={select}
+            action={(issue) =>
+              issue.code === "ATO_PARTIAL" ? (
+                <FixButton
+                  label={`Fix ${issue.cell}: assemble the full quantity`}
+                  onClick={() => void askFix(issue)}
+                />
+              ) : null
+            }
+          />
+        </div>
+      )}
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** The task pane's workbook in Excel: Office.js through ExcelHost, one Excel.run per command. */
+import { ExcelHost } from "../hosts/excel/excelHost";
+import { XlContext } from "../hosts/excel/officeApi";
+import { WorkbookGrids } from "../workbook/grid";
+import { WritePlan } from "../workbook/writePlan";
+import { Selection, WorkbookHost } from "./workbookHost";
+
+export class OfficeWorkbookHost implements WorkbookHost {
+  private readonly canSuspend = Office.context.requirements.isSetSupported("ExcelApi", "1.6");
+
+  private run<T>(fn: (host: ExcelHost) => Promise<T>): Promise<T> {
+    // No cast: the compiler checks that Excel.RequestContext satisfies the narrow XlContext.
+    return Excel.run((context: Excel.RequestContext) => {
+      const narrow: XlContext = context;
+      return fn(new ExcelHost(narrow, { canSuspendCalculation: this.canSuspend }));
+    });
+  }
+
+  read(): Promise<WorkbookGrids> {
+    return this.run(async (host) => (await host.read()).grids);
+  }
+
+  update<T extends { plan?: WritePlan }>(decide: (grids: WorkbookGrids) => T): Promise<T> {
+    return this.run(async (host) => {
+      const result = decide((await host.read()).grids);
+      if (result.plan) await host.apply(result.plan);
+      return result;
+    });
+  }
+
+  select(sheet: string, address: string): Promise<void> {
+    return this.run((host) => host.select(sheet, address));
+  }
+
+  selection(): Promise<Selection | undefined> {
+    return this.run((host) => host.selection());
+  }
+
+  onSelectionChanged(listener: () => void): () => void {
+    const handler = (): void => listener();
+    Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, handler);
+    return () =>
+      Office.context.document.removeHandlerAsync(Office.EventType.DocumentSelectionChanged, {
+        handler,
+      });
+  }
+}

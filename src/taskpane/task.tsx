@@ -1,0 +1,95 @@
+/**
+ * Running work against the workbook: one task at a time, a progress bar for anything
+ * slower than a moment, status changes announced, errors turned into messages.
+ */
+import * as React from "react";
+import { officeErrorMessage } from "./officeErrors";
+import { WorkbookHost } from "./workbookHost";
+
+export interface TaskState {
+  busy?: string;
+  status: string;
+  error?: { title: string; message: string };
+}
+
+export interface TaskApi {
+  host: WorkbookHost;
+  state: TaskState;
+  /**
+   * Runs `fn` after any task still running (tasks never overlap, and no click is lost);
+   * its result is returned, or undefined after an error (which is shown). A quiet task
+   * (selecting a cell) shows no progress and leaves the status as it is.
+   */
+  run<T>(
+    label: string,
+    fn: () => Promise<T>,
+    options?: { quiet?: boolean }
+  ): Promise<T | undefined>;
+  announce(status: string): void;
+  showError(title: string, message: string): void;
+  clearError(): void;
+  /** Bumped after every change the pane made to the workbook, so views re-read it. */
+  revision: number;
+}
+
+export const TaskContext = React.createContext<TaskApi | undefined>(undefined);
+
+export function useTask(): TaskApi {
+  const api = React.useContext(TaskContext);
+  if (!api) throw new Error("useTask outside TaskProvider");
+  return api;
+}
+
+export function TaskProvider({
+  host,
+  children,
+}: {
+  host: WorkbookHost;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  const [state, setState] = React.useState<TaskState>({ status: "Ready." });
+  const [revision, setRevision] = React.useState(0);
+  const queue = React.useRef<Promise<unknown>>(Promise.resolve());
+
+  const run = React.useCallback(
+    <T,>(
+      label: string,
+      fn: () => Promise<T>,
+      options: { quiet?: boolean } = {}
+    ): Promise<T | undefined> => {
+      const task = async (): Promise<T | undefined> => {
+        if (!options.quiet) setState({ busy: label, status: `${label}...` });
+        try {
+          const result = await fn();
+          if (!options.quiet) {
+            setRevision((r) => r + 1);
+            setState((s) => ({
+              status: s.status === `${label}...` ? `${label}: done.` : s.status,
+            }));
+          }
+          return result;
+        } catch (error) {
+          const message = officeErrorMessage(error);
+          setState({ status: `${label} failed.`, error: { title: `${label} failed`, message } });
+          return undefined;
+        }
+      };
+      const next = queue.current.then(task);
+      queue.current = next;
+      return next;
+    },
+    []
+  );
+
+  const api: TaskApi = {
+    host,
+    state,
+    run,
+    revision,
+    announce: (status) => setState((s) => ({ ...s, status })),
+    showError: (title, message) =>
+      setState((s) => ({ ...s, status: title, error: { title, message } })),
+    clearError: () => setState((s) => ({ ...s, error: undefined })),
+  };
+  return <TaskContext.Provider value={api}>{children}</TaskContext.Provider>;
+}

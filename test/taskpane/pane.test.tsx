@@ -1,0 +1,283 @@
+/**
+ * @jest-environment jsdom
+ */
+import "./setup";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/components/App";
+import { MemoryWorkbookHost } from "../../src/taskpane/memoryHost";
+import { WorkbookGrids } from "../../src/workbook/grid";
+import { blanket, records, workbook } from "../builders";
+
+function renderPane(grids: WorkbookGrids) {
+  const host = new MemoryWorkbookHost(grids);
+  const user = userEvent.setup();
+  render(<App host={host} theme={webLightTheme} />);
+  return { host, user };
+}
+
+const status = () => screen.getByRole("status");
+
+async function openTab(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(await screen.findByRole("tab", { name }));
+}
+
+describe("empty workbook", () => {
+  test("offers Create sheets, which writes the template", async () => {
+    const { host, user } = renderPane({ sheets: [] });
+    await user.click(await screen.findByRole("button", { name: "Create sheets" }));
+    await screen.findByRole("tab", { name: "Validate" });
+    expect(host.grids.sheets.map((s) => s.name)).toEqual([
+      "Items",
+      "Item Units",
+      "Resources",
+      "Assembly BOMs",
+      "Blanket Orders",
+      "Setup",
+    ]);
+    expect(status().textContent).toContain("Created the sheets");
+  });
+
+  test("offers Load sample data, which loads a workbook that validates", async () => {
+    const { host, user } = renderPane({ sheets: [] });
+    await user.click(await screen.findByRole("button", { name: "Load sample data" }));
+    await screen.findByRole("tab", { name: "Validate" });
+    expect(records(host.grids, "Blanket Orders").length).toBeGreaterThan(5);
+    await user.click(screen.getByRole("button", { name: "Validate" }));
+    expect(await screen.findByText("No issues: the workbook is ready.")).toBeTruthy();
+  });
+});
+
+describe("Validate", () => {
+  test("groups issues by sheet with severity as text; a click selects the cell", async () => {
+    const { host, user } = renderPane(
+      workbook({ blanket: [blanket({ qty: 10, ato: 6 }), blanket({ line: 20000, discount: 150 })] })
+    );
+    await user.click(await screen.findByRole("button", { name: "Validate" }));
+    const group = await screen.findByRole("region", { name: "Blanket Orders: 2 issues" });
+    expect(within(group).getAllByText("Error")).toHaveLength(2);
+    expect(within(group).getByText(/must be 0 or 10 \(the full Quantity\)/)).toBeTruthy();
+    expect(status().textContent).toContain("Validate: 2 errors, 0 warnings.");
+    await user.click(
+      within(group).getByRole("button", { name: "Select cell I2 on Blanket Orders" })
+    );
+    await waitFor(async () =>
+      expect(await host.selection()).toEqual({ sheet: "Blanket Orders", address: "I2" })
+    );
+  });
+
+  test("Fix sets Qty. to Assemble to Order to the full quantity after confirmation", async () => {
+    const { host, user } = renderPane(workbook({ blanket: [blanket({ qty: 10, ato: 6 })] }));
+    await user.click(await screen.findByRole("button", { name: "Validate" }));
+    await user.click(
+      await screen.findByRole("button", { name: "Fix I2: assemble the full quantity" })
+    );
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText(/to 10, the full Quantity/)).toBeTruthy();
+    await user.click(within(dialog).getByRole("button", { name: "Set to full quantity" }));
+    await screen.findByText("No issues: the workbook is ready.");
+    expect(records(host.grids, "Blanket Orders")[0]["Qty. to Assemble to Order"]).toBe(10);
+  });
+
+  test("Cancel leaves the workbook as it was", async () => {
+    const grids = workbook({ blanket: [blanket({ qty: 10, ato: 6 })] });
+    const { host, user } = renderPane(grids);
+    await user.click(await screen.findByRole("button", { name: "Validate" }));
+    await user.click(
+      await screen.findByRole("button", { name: "Fix I2: assemble the full quantity" })
+    );
+    await user.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "Cancel" })
+    );
+    expect(records(host.grids, "Blanket Orders")[0]["Qty. to Assemble to Order"]).toBe(6);
+  });
+});
+
+describe("Assemble", () => {
+  test("reports created / kept / rebuilt / removed and links to the sheet", async () => {
+    const { host, user } = renderPane(workbook({ blanket: [blanket(), blanket({ line: 20000 })] }));
+    await openTab(user, "Assemble");
+    await user.click(screen.getByRole("button", { name: "Assemble" }));
+    expect(await screen.findByText("2 created, 0 kept, 0 rebuilt, 0 removed.")).toBeTruthy();
+    expect(records(host.grids, "Blanket Assembly Orders")).toHaveLength(4);
+    await user.click(
+      screen.getByRole("button", { name: "Open the Blanket Assembly Orders sheet" })
+    );
+    await waitFor(async () =>
+      expect(await host.selection()).toEqual({ sheet: "Blanket Assembly Orders", address: "A1" })
+    );
+  });
+
+  test("with errors, writes nothing and lists them", async () => {
+    const { host, user } = renderPane(workbook({ blanket: [blanket({ qty: 10, ato: 4 })] }));
+    await openTab(user, "Assemble");
+    await user.click(screen.getByRole("button", { name: "Assemble" }));
+    expect(await screen.findByText("Nothing was written. Fix these errors first:")).toBeTruthy();
+    expect(host.grids.sheets.map((s) => s.name)).not.toContain("Blanket Assembly Orders");
+  });
+});
+
+describe("Assemble-to-Order Lines", () => {
+  async function assembledPane() {
+    const pane = renderPane(workbook({ blanket: [blanket({ qty: 10 })] }));
+    await openTab(pane.user, "Assemble");
+    await pane.user.click(screen.getByRole("button", { name: "Assemble" }));
+    await screen.findByText("1 created, 0 kept, 0 rebuilt, 0 removed.");
+    await act(() => pane.host.select("Blanket Orders", "F2"));
+    await openTab(pane.user, "ATO Lines");
+    await screen.findByRole("list", { name: "Lines of BA-0001" });
+    return pane;
+  }
+
+  test("follows the selection: header read-only, lines listed; elsewhere it says what to select", async () => {
+    const { host } = await assembledPane();
+    const header = screen.getByLabelText("Assembly order header");
+    expect(within(header).getByText("BSO-1001, line 10000")).toBeTruthy();
+    expect(within(header).getByText("10 PCS")).toBeTruthy();
+    expect(within(header).queryByRole("textbox")).toBeNull();
+    await act(() => host.select("Items", "A2"));
+    expect(await screen.findByText(/Select a line on the Blanket Orders sheet/)).toBeTruthy();
+  });
+
+  test("editing Quantity per writes the sheet with Quantity recomputed; a bad value is refused", async () => {
+    const { host, user } = await assembledPane();
+    await user.click(screen.getByRole("button", { name: "Edit line 10000" }));
+    const qtyPer = screen.getByRole("textbox", { name: "Quantity per" });
+    await user.clear(qtyPer);
+    await user.type(qtyPer, "abc");
+    fireEvent.blur(qtyPer);
+    expect((await screen.findByRole("alert")).textContent).toMatch(/'abc' is not a number/);
+    expect(records(host.grids, "Blanket Assembly Orders")[0]["Quantity per"]).toBe(2);
+    await user.clear(qtyPer);
+    await user.type(qtyPer, "3");
+    fireEvent.blur(qtyPer);
+    await waitFor(() =>
+      expect(records(host.grids, "Blanket Assembly Orders")[0]).toMatchObject({
+        "Quantity per": 3,
+        Quantity: 30,
+      })
+    );
+  });
+
+  test("adds and removes lines; Show Document selects the order's rows", async () => {
+    const { host, user } = await assembledPane();
+    await user.click(screen.getByRole("button", { name: "New line" }));
+    const form = screen.getByRole("form", { name: "New line" });
+    await user.type(within(form).getByRole("textbox", { name: "No." }), "PART-B");
+    const q = within(form).getByRole("textbox", { name: "Quantity per" });
+    await user.clear(q);
+    await user.type(q, "0.5");
+    await user.click(within(form).getByRole("button", { name: "Add line" }));
+    await waitFor(() => expect(records(host.grids, "Blanket Assembly Orders")).toHaveLength(3));
+    expect(records(host.grids, "Blanket Assembly Orders")[2]).toMatchObject({
+      "Line No.": 30000,
+      "No.": "PART-B",
+      Quantity: 5,
+    });
+    await user.click(await screen.findByRole("button", { name: "Remove line 20000" }));
+    await user.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "Remove" })
+    );
+    await waitFor(() =>
+      expect(records(host.grids, "Blanket Assembly Orders").map((r) => r["Line No."])).toEqual([
+        10000, 30000,
+      ])
+    );
+    await user.click(screen.getByRole("button", { name: "Show Document" }));
+    await waitFor(async () =>
+      expect(await host.selection()).toEqual({ sheet: "Blanket Assembly Orders", address: "A2:Q3" })
+    );
+  });
+});
+
+describe("Make Order", () => {
+  test("enters Qty. to Ship on the sheet, confirms, makes the order and links to its rows", async () => {
+    const { host, user } = renderPane(
+      workbook({
+        blanket: [blanket({ qty: 10 }), blanket({ line: 20000, item: "PART-A", qty: 5 })],
+      })
+    );
+    await openTab(user, "Make Order");
+    expect(
+      await screen.findByRole("option", { name: /BSO-1001: Adatum Corporation, 15 remaining/ })
+    ).toBeTruthy();
+    const ship = screen.getByRole("textbox", { name: "Qty. to Ship, line 10000 KIT" });
+    await user.type(ship, "4");
+    fireEvent.blur(ship);
+    await waitFor(() => expect(records(host.grids, "Blanket Orders")[0]["Qty. to Ship"]).toBe(4));
+    fireEvent.change(screen.getByLabelText("Order date"), { target: { value: "2027-01-15" } });
+    await user.click(screen.getByRole("button", { name: "Make Order" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText(/dated 2027-01-15, from blanket order BSO-1001/)).toBeTruthy();
+    expect(within(dialog).getByText("KIT: 4 PCS, assembled to order")).toBeTruthy();
+    await user.click(within(dialog).getByRole("button", { name: "Make Order" }));
+    const created = await screen.findByLabelText("Created documents");
+    await user.click(within(created).getByRole("button", { name: "SO-0001" }));
+    await waitFor(async () =>
+      expect(await host.selection()).toEqual({ sheet: "Sales Orders", address: "A2:U2" })
+    );
+    await user.click(within(created).getByRole("button", { name: "AO-0001" }));
+    await waitFor(async () =>
+      expect(await host.selection()).toEqual({ sheet: "Assembly Orders", address: "A2:R3" })
+    );
+    expect(records(host.grids, "Blanket Orders")[0]).toMatchObject({
+      "Qty. to Ship": null,
+      "Quantity Ordered": 4,
+      "Remaining Quantity": 6,
+    });
+    expect(status().textContent).toContain(
+      "Made sales order SO-0001 with assembly orders AO-0001."
+    );
+  });
+
+  test("an over call-off is refused with BC's message and nothing is created", async () => {
+    const { host, user } = renderPane(workbook({ blanket: [blanket({ qty: 10 })] }));
+    await openTab(user, "Make Order");
+    const ship = await screen.findByRole("textbox", { name: "Qty. to Ship, line 10000 KIT" });
+    await user.type(ship, "11");
+    fireEvent.blur(ship);
+    await user.click(screen.getByRole("button", { name: "Make Order" }));
+    await user.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "Make Order" })
+    );
+    expect(
+      await screen.findByText(
+        /cannot be more than 10\. Quantity - Quantity Ordered = possible: 10 - 0 = 10\./
+      )
+    ).toBeTruthy();
+    expect(host.grids.sheets.map((s) => s.name)).not.toContain("Sales Orders");
+  });
+
+  test("a quantity that is not a number is flagged beside the field", async () => {
+    const { user } = renderPane(workbook());
+    await openTab(user, "Make Order");
+    const ship = await screen.findByRole("textbox", { name: "Qty. to Ship, line 10000 KIT" });
+    await user.type(ship, "four");
+    fireEvent.blur(ship);
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Enter a quantity such as 4 or 2.5, or leave it blank."
+    );
+  });
+});
+
+describe("errors", () => {
+  test("an Office error becomes a message bar with what to do, chosen by its code", async () => {
+    const host = new MemoryWorkbookHost(workbook());
+    host.update = async () => {
+      throw Object.assign(new Error("RichApi.Error: internal detail 0x80004005"), {
+        code: "AccessDenied",
+      });
+    };
+    const user = userEvent.setup();
+    render(<App host={host} theme={webLightTheme} />);
+    await openTab(user, "Assemble");
+    await user.click(screen.getByRole("button", { name: "Assemble" }));
+    expect(await screen.findByText("Assemble failed")).toBeTruthy();
+    expect(
+      screen.getByText(/protected or read-only\. Unprotect it, then try again\./)
+    ).toBeTruthy();
+    expect(screen.queryByText(/0x80004005/)).toBeNull();
+    expect(status().textContent).toContain("Assemble failed.");
+  });
+});
