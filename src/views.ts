@@ -3,9 +3,9 @@
  * engine: blanket order overviews, the blanket assembly order behind a selected line,
  * Qty. to Ship entry, the ATO_PARTIAL fix and edits of assembly lines. Pure, like the engine.
  */
-import { analyse, lineKey, quantityOrdered, unitFactor } from "./domain/analysis";
-import { lineQuantity } from "./domain/assembly";
-import { Issue, key } from "./domain/issues";
+import { analyse, lineKey, quantityOrdered } from "./domain/analysis";
+import { lineQuantity, refreshOrder } from "./domain/assembly";
+import { Issue, IssueLog, key } from "./domain/issues";
 import {
   AssemblyLine,
   BlanketAssemblyOrder,
@@ -304,11 +304,12 @@ export function editAssemblyOrder(
     target.blanketLineNo !== undefined
       ? a.blanketLines.get(lineKey(target.blanketDocNo, target.blanketLineNo))
       : undefined;
-  const asmQty = line?.qtyToAto ?? target.asmQty;
-  for (const l of target.lines) l.quantity = lineQuantity(l, Number.isNaN(asmQty) ? 0 : asmQty);
-  if (line && unitFactor(after, line.no, line.uom) !== undefined) {
-    target.asmQty = line.qtyToAto;
-  }
+  // Derived columns follow the blanket line, as in every write of the sheet.
+  if (line?.valid && line.qtyToAto > 0 && key(line.no) === key(target.itemNo))
+    refreshOrder(after, target, line, new IssueLog());
+  else
+    for (const l of target.lines)
+      l.quantity = lineQuantity(l, Number.isNaN(target.asmQty) ? 0 : target.asmQty);
   const write = blanketAssemblySheet(
     after,
     (b) => (b === target ? "render" : "keep"),
