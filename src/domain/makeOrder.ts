@@ -153,19 +153,21 @@ function assemblyOrderFor(
 ): AssemblyOrderOut {
   const factor = unitFactor(a.wb, line.no, line.uom) ?? 1;
   const orderedBase = a.orderedBase.get(lineKey(line.docNo, line.lineNo)) ?? 0;
-  // Conservation: the call-off that completes the line takes the rest of each line's Quantity.
+  // Conservation: the call-off that completes the line takes the rest of each line's
+  // Quantity; earlier ones never take more than is left, which rounding up could otherwise
+  // do (0.00012 per unit over call-offs of 0.29167, 0.04167, ...), so the sum is exact.
   const completes =
     compareQty(
       addQty(orderedBase, mulQty(sales.quantity, factor)),
       mulQty(line.quantity, factor)
     ) === 0;
-  const taken = completes ? takenEarlier(a, line) : undefined;
+  const taken = takenEarlier(a, line);
   const lines: AssemblyOrderLine[] = bao.lines.map((l) => {
     let quantity = lineQuantity(l, sales.quantity);
     const conserved = l.type === "Item" || (l.type === "Resource" && l.usage === "Direct");
-    if (taken && conserved) {
-      const rest = subQty(l.quantity, taken.get(componentKey(l)) ?? 0);
-      quantity = rest > 0 ? rest : 0;
+    if (conserved) {
+      const rest = Math.max(0, subQty(l.quantity, taken.get(componentKey(l)) ?? 0));
+      quantity = completes ? rest : Math.min(quantity, rest);
     }
     return {
       ...l,

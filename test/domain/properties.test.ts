@@ -4,6 +4,8 @@ import { CellValue, WorkbookGrids } from "../../src/workbook/grid";
 import { apply, atoItem, blanket, bom, date, edit, item, records, workbook } from "../builders";
 
 const DAY = date("2027-01-15");
+/** FC_SCALE=20 npm run test:unit -- properties: a longer hunt than npm test's bounded slice. */
+const runs = (n: number): number => n * Number(process.env.FC_SCALE ?? 1);
 /** A quantity with up to 5 decimals, as a planner types it. */
 const qty = (min: number, max: number) =>
   fc.integer({ min: min * 100000, max: max * 100000 }).map((n) => n / 100000);
@@ -106,7 +108,7 @@ describe("properties", () => {
           }
         }
       }),
-      { numRuns: 300 }
+      { numRuns: runs(300) }
     );
   });
 
@@ -156,7 +158,7 @@ describe("properties", () => {
           expect(after.map((r) => r["Quantity per"])).toEqual(before.map((r) => r["Quantity per"]));
         }
       ),
-      { numRuns: 100 }
+      { numRuns: runs(100) }
     );
   });
 
@@ -214,7 +216,7 @@ describe("properties", () => {
           }
         }
       ),
-      { numRuns: 80 }
+      { numRuns: runs(80) }
     );
   });
 });
