@@ -21,6 +21,8 @@ const status = () => screen.getByRole("status");
 
 async function openTab(user: ReturnType<typeof userEvent.setup>, name: string) {
   await user.click(await screen.findByRole("tab", { name }));
+  // Panels load lazily.
+  await waitFor(() => expect(screen.queryByText("Loading")).toBeNull());
 }
 
 describe("empty workbook", () => {

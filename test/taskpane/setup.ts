@@ -19,3 +19,7 @@ if (!("ResizeObserver" in window)) {
     disconnect(): void {}
   };
 }
+
+// CI machines are small and shared: give async UI updates time before failing.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require("@testing-library/react").configure({ asyncUtilTimeout: 5000 });

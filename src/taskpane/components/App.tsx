@@ -1,12 +1,7 @@
 /** The task pane: Validate, Assemble, Assemble-to-Order Lines and Make Order over the open workbook. */
 import * as React from "react";
 import {
-  Button,
   FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Spinner,
   Tab,
@@ -15,15 +10,29 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
 import { findSheet } from "../../workbook/grid";
 import { TaskProvider, useTask } from "../task";
 import { WorkbookHost } from "../workbookHost";
-import { AssemblePanel } from "./AssemblePanel";
-import { AssemblyLinesPanel } from "./AssemblyLinesPanel";
-import { EmptyWorkbook } from "./EmptyWorkbook";
-import { MakeOrderPanel } from "./MakeOrderPanel";
-import { ValidatePanel } from "./ValidatePanel";
+
+// Panels (and the engine they use) load on first use, keeping the pane's first download small.
+const ValidatePanel = React.lazy(() =>
+  import("./ValidatePanel").then((m) => ({ default: m.ValidatePanel }))
+);
+const AssemblePanel = React.lazy(() =>
+  import("./AssemblePanel").then((m) => ({ default: m.AssemblePanel }))
+);
+const AssemblyLinesPanel = React.lazy(() =>
+  import("./AssemblyLinesPanel").then((m) => ({ default: m.AssemblyLinesPanel }))
+);
+const MakeOrderPanel = React.lazy(() =>
+  import("./MakeOrderPanel").then((m) => ({ default: m.MakeOrderPanel }))
+);
+const ErrorMessage = React.lazy(() =>
+  import("./ErrorMessage").then((m) => ({ default: m.ErrorMessage }))
+);
+const EmptyWorkbook = React.lazy(() =>
+  import("./EmptyWorkbook").then((m) => ({ default: m.EmptyWorkbook }))
+);
 
 const useStyles = makeStyles({
   root: {
@@ -45,7 +54,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  message: { margin: "8px 12px 0" },
 });
 
 export type PanelName = "validate" | "assemble" | "lines" | "order";
@@ -81,50 +89,43 @@ function Shell(): React.JSX.Element {
         <div style={{ height: 4 }} />
       )}
       {task.state.error && (
-        <MessageBar intent="error" className={styles.message}>
-          <MessageBarBody>
-            <MessageBarTitle>{task.state.error.title}</MessageBarTitle>
-            {task.state.error.message}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                aria-label="Dismiss"
-                appearance="transparent"
-                icon={<DismissRegular />}
-                onClick={task.clearError}
-              />
-            }
+        <React.Suspense fallback={<div role="alert">{task.state.error.message}</div>}>
+          <ErrorMessage
+            title={task.state.error.title}
+            message={task.state.error.message}
+            onDismiss={task.clearError}
           />
-        </MessageBar>
+        </React.Suspense>
       )}
-      {empty === undefined ? (
-        <Spinner size="small" label="Reading the workbook" style={{ margin: 24 }} />
-      ) : empty ? (
-        <div className={styles.panel}>
-          <EmptyWorkbook />
-        </div>
-      ) : (
-        <>
-          <TabList
-            selectedValue={panel}
-            onTabSelect={(_, d) => setPanel(d.value as PanelName)}
-            size="small"
-            style={{ padding: "4px 4px 0" }}
-          >
-            <Tab value="validate">Validate</Tab>
-            <Tab value="assemble">Assemble</Tab>
-            <Tab value="lines">ATO Lines</Tab>
-            <Tab value="order">Make Order</Tab>
-          </TabList>
-          <main className={styles.panel}>
-            {panel === "validate" && <ValidatePanel />}
-            {panel === "assemble" && <AssemblePanel />}
-            {panel === "lines" && <AssemblyLinesPanel />}
-            {panel === "order" && <MakeOrderPanel />}
-          </main>
-        </>
-      )}
+      <React.Suspense fallback={<Spinner size="small" label="Loading" style={{ margin: 24 }} />}>
+        {empty === undefined ? (
+          <Spinner size="small" label="Reading the workbook" style={{ margin: 24 }} />
+        ) : empty ? (
+          <div className={styles.panel}>
+            <EmptyWorkbook />
+          </div>
+        ) : (
+          <>
+            <TabList
+              selectedValue={panel}
+              onTabSelect={(_, d) => setPanel(d.value as PanelName)}
+              size="small"
+              style={{ padding: "4px 4px 0" }}
+            >
+              <Tab value="validate">Validate</Tab>
+              <Tab value="assemble">Assemble</Tab>
+              <Tab value="lines">ATO Lines</Tab>
+              <Tab value="order">Make Order</Tab>
+            </TabList>
+            <main className={styles.panel}>
+              {panel === "validate" && <ValidatePanel />}
+              {panel === "assemble" && <AssemblePanel />}
+              {panel === "lines" && <AssemblyLinesPanel />}
+              {panel === "order" && <MakeOrderPanel />}
+            </main>
+          </>
+        )}
+      </React.Suspense>
       <div className={styles.status} role="status" aria-live="polite">
         {task.state.status}
       </div>
