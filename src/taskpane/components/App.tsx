@@ -38,7 +38,7 @@ const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    minHeight: "100vh",
+    minHeight: "100%",
     maxWidth: "350px",
     boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground1,

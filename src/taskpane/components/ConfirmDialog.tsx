@@ -24,12 +24,16 @@ export function ConfirmDialog({
   request?: ConfirmRequest;
   onClose: () => void;
 }): React.JSX.Element {
+  // Keep the last request's text while the dialog animates closed, so it never shows empty.
+  const last = React.useRef(request);
+  if (request) last.current = request;
+  const shown = request ?? last.current;
   return (
     <Dialog open={!!request} onOpenChange={(_, d) => !d.open && onClose()} modalType="modal">
       <DialogSurface aria-describedby={undefined} style={{ maxWidth: 320 }}>
         <DialogBody>
-          <DialogTitle>{request?.title}</DialogTitle>
-          <DialogContent>{request?.body}</DialogContent>
+          <DialogTitle>{shown?.title}</DialogTitle>
+          <DialogContent>{shown?.body}</DialogContent>
           <DialogActions>
             <Button
               appearance="primary"
@@ -39,7 +43,7 @@ export function ConfirmDialog({
                 r?.onConfirm();
               }}
             >
-              {request?.confirm}
+              {shown?.confirm}
             </Button>
             <Button onClick={onClose}>Cancel</Button>
           </DialogActions>

@@ -29,6 +29,13 @@ import { IssueList } from "./IssueList";
 const useStyles = makeStyles({
   table: { fontSize: tokens.fontSizeBase200, tableLayout: "fixed", width: "100%" },
   num: { textAlign: "right" },
+  head: {
+    whiteSpace: "normal",
+    overflowWrap: "anywhere",
+    lineHeight: tokens.lineHeightBase200,
+    paddingLeft: "2px",
+    paddingRight: "2px",
+  },
   shipInput: { width: "100%", minWidth: 0 },
   result: { marginTop: "12px", display: "flex", flexDirection: "column", gap: "4px" },
 });
@@ -196,7 +203,7 @@ export function MakeOrderPanel(): React.JSX.Element {
   return (
     <div>
       <Field label="Blanket order">
-        <Select value={docNo} onChange={(_, d) => setDocNo(d.value)}>
+        <Select value={docNo} onChange={(_, d) => setDocNo(d.value)} style={{ maxWidth: "100%" }}>
           {orders.map((o) => (
             <option key={o.docNo} value={o.docNo}>
               {o.docNo}: {o.customerName ?? o.customerNo}, {formatQuantity(o.remaining)} remaining
@@ -212,11 +219,21 @@ export function MakeOrderPanel(): React.JSX.Element {
         >
           <TableHeader>
             <TableRow>
-              <TableHeaderCell style={{ width: "34%" }}>Item</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>Qty</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>Ordered</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>Remaining</TableHeaderCell>
-              <TableHeaderCell style={{ width: "22%" }}>To ship</TableHeaderCell>
+              <TableHeaderCell className={styles.head} style={{ width: "30%" }}>
+                Item
+              </TableHeaderCell>
+              <TableHeaderCell className={`${styles.head} ${styles.num}`} style={{ width: "15%" }}>
+                Qty
+              </TableHeaderCell>
+              <TableHeaderCell className={`${styles.head} ${styles.num}`} style={{ width: "17%" }}>
+                Ordered
+              </TableHeaderCell>
+              <TableHeaderCell className={`${styles.head} ${styles.num}`} style={{ width: "18%" }}>
+                Remain&shy;ing
+              </TableHeaderCell>
+              <TableHeaderCell className={styles.head} style={{ width: "20%" }}>
+                To ship
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

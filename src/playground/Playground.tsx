@@ -1,0 +1,192 @@
+/**
+ * The playground: the real task pane beside a spreadsheet view of an in-memory workbook,
+ * for people without Excel. It starts with the sample workbook; any .xlsx can be loaded
+ * and the result downloaded.
+ */
+import * as React from "react";
+import { Body1, Button, makeStyles, Theme, tokens } from "@fluentui/react-components";
+import { App } from "../taskpane/components/App";
+import { MemoryWorkbookHost } from "../taskpane/memoryHost";
+import { CellValue, cellRef, parseCellRef, WorkbookGrids } from "../workbook/grid";
+import { WritePlan } from "../workbook/writePlan";
+import { CellAddress, SheetView } from "./SheetView";
+import type { XlsxWorkbook } from "./xlsxFile";
+
+const useStyles = makeStyles({
+  page: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  bar: {
+    display: "flex",
+    gap: "8px",
+    alignItems: "center",
+    padding: "8px 12px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    flexWrap: "wrap",
+  },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: 600, margin: 0, marginRight: "12px" },
+  body: { display: "flex", flexGrow: 1, minHeight: 0, gap: "12px", padding: "12px" },
+  pane: {
+    width: "340px",
+    flexShrink: 0,
+    overflow: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  hidden: { display: "none" },
+});
+
+/** The in-memory workbook, mirrored into the loaded .xlsx so a download keeps the file's other parts. */
+class PlaygroundHost extends MemoryWorkbookHost {
+  xlsx?: XlsxWorkbook;
+  private mirror?: (wb: XlsxWorkbook, plan: WritePlan) => void;
+
+  attach(
+    xlsx: XlsxWorkbook | undefined,
+    mirror?: (wb: XlsxWorkbook, plan: WritePlan) => void
+  ): void {
+    this.xlsx = xlsx;
+    this.mirror = mirror;
+  }
+
+  override async update<T extends { plan?: WritePlan }>(
+    decide: (grids: WorkbookGrids) => T
+  ): Promise<T> {
+    const result = await super.update(decide);
+    if (result.plan && this.xlsx && this.mirror) this.mirror(this.xlsx, result.plan);
+    return result;
+  }
+}
+
+export function Playground({
+  initial,
+  theme,
+}: {
+  initial: WorkbookGrids;
+  theme: Theme;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const host = React.useMemo(() => new PlaygroundHost(initial), [initial]);
+  const [grids, setGrids] = React.useState(initial);
+  const [active, setActive] = React.useState(
+    initial.sheets.find((s) => s.name === "Blanket Orders")?.name ?? initial.sheets[0]?.name ?? ""
+  );
+  const [selection, setSelection] = React.useState<{ from: CellAddress; to: CellAddress }>();
+  const [fileName, setFileName] = React.useState("blanket-orders.xlsx");
+  const [message, setMessage] = React.useState("Sample workbook loaded.");
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => host.onChange(setGrids), [host]);
+  React.useEffect(
+    () =>
+      host.onSelectionChanged(() => {
+        void host.selection().then((sel) => {
+          if (!sel) return;
+          const [a, b = a] = sel.address.split(":");
+          const from = parseCellRef(a);
+          const to = parseCellRef(b);
+          if (!from || !to) return;
+          setActive(sel.sheet);
+          setSelection({
+            from: { row: from.row, col: from.col },
+            to: { row: to.row, col: to.col },
+          });
+        });
+      }),
+    [host]
+  );
+
+  const select = (cell: CellAddress): void => void host.select(active, cellRef(cell.col, cell.row));
+
+  const edit = (cell: CellAddress, value: CellValue): void => {
+    const sheets = host.grids.sheets.map((s) => {
+      if (s.name !== active) return s;
+      const rows = s.rows.map((r) => [...r]);
+      while (rows.length < cell.row) rows.push([]);
+      const line = rows[cell.row - 1];
+      while (line.length <= cell.col) line.push(null);
+      line[cell.col] = value;
+      return { name: s.name, rows };
+    });
+    host.setGrids({ sheets });
+    if (host.xlsx)
+      void import("./xlsxFile").then((x) =>
+        x.setXlsxCell(host.xlsx!, active, cell.row, cell.col, value)
+      );
+  };
+
+  const load = async (file: File): Promise<void> => {
+    try {
+      const x = await import("./xlsxFile");
+      const { workbook, grids: loaded } = await x.readXlsx(await file.arrayBuffer());
+      host.attach(workbook, x.applyToXlsx);
+      host.setGrids(loaded);
+      setActive(
+        loaded.sheets.find((s) => s.name.toLowerCase() === "blanket orders")?.name ??
+          loaded.sheets[0]?.name ??
+          ""
+      );
+      setSelection(undefined);
+      setFileName(file.name);
+      setMessage(`Loaded ${file.name}.`);
+    } catch {
+      setMessage(`${file.name} could not be read: it is not an .xlsx workbook, or it is damaged.`);
+    }
+  };
+
+  const download = async (): Promise<void> => {
+    const x = await import("./xlsxFile");
+    const blob = await x.xlsxBlob(host.grids, host.xlsx);
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = fileName.replace(/\.xlsx$/i, "") + "-result.xlsx";
+    a.click();
+    URL.revokeObjectURL(a.href);
+    setMessage(`Downloaded ${a.download}.`);
+  };
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.bar}>
+        <h1 className={styles.title}>Blanket Assembly Orders playground</h1>
+        <Button size="small" onClick={() => fileInput.current?.click()}>
+          Load .xlsx
+        </Button>
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label="Workbook file to load"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void load(f);
+            e.target.value = "";
+          }}
+        />
+        <Button size="small" onClick={() => void download()}>
+          Download .xlsx
+        </Button>
+        <Body1 role="status" aria-live="polite">
+          {message}
+        </Body1>
+      </div>
+      <div className={styles.body}>
+        <SheetView
+          sheets={grids.sheets}
+          active={active}
+          onActivate={setActive}
+          selection={selection?.from ? selection : undefined}
+          onSelect={select}
+          onEdit={edit}
+        />
+        <div className={styles.pane} aria-label="Task pane">
+          <App host={host} theme={theme} />
+        </div>
+      </div>
+    </div>
+  );
+}

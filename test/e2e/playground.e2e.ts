@@ -1,0 +1,185 @@
+/**
+ * The whole process by clicking, in real Chromium: the playground with the sample
+ * workbook, the real task pane, and axe-core on every step.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Page } from "playwright-core";
+import { close, open, RESULTS, seriousViolations, Session, shot } from "./browser";
+
+let s: Session;
+let page: Page;
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  s = await open();
+  page = s.page;
+});
+afterAll(async () => {
+  fs.writeFileSync(path.join(RESULTS, "timings.json"), JSON.stringify(timings, null, 2));
+  await close(s);
+});
+
+const pane = () => page.getByLabel("Task pane");
+const grid = () => page.getByRole("grid");
+const cell = (ref: string) => page.locator(`td[data-cell="${ref}"]`);
+
+async function sheet(name: string): Promise<void> {
+  await page
+    .getByRole("tablist", { name: "Sheets" })
+    .getByRole("tab", { name, exact: true })
+    .click();
+}
+
+/** Column letter of a header on the shown sheet. */
+async function columnOf(header: string): Promise<string> {
+  const ref = await page
+    .locator("td[data-cell$='1']", { hasText: new RegExp(`^${header.replace(/[.]/g, "\\.")}$`) })
+    .first()
+    .getAttribute("data-cell");
+  return ref!.replace(/\d+$/, "");
+}
+
+async function typeInto(ref: string, text: string): Promise<void> {
+  await cell(ref).dblclick();
+  const input = page.getByLabel(`Edit ${ref}`);
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+async function step(name: string): Promise<void> {
+  // Dialogs animate out: check the page once they are gone (or open, when the step shows one).
+  if (!name.includes("confirm")) {
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.waitForFunction(() => !document.querySelector("[aria-hidden='true']#container"));
+  }
+  await shot(page, name);
+  expect({ step: name, violations: await seriousViolations(page) }).toEqual({
+    step: name,
+    violations: [],
+  });
+}
+
+async function paneTab(name: string): Promise<void> {
+  await pane().getByRole("tab", { name }).click();
+}
+
+test("the sample loads and the pane is interactive", async () => {
+  const start = Date.now();
+  await page.goto(`${s.server.url}playground.html`);
+  await pane().getByRole("button", { name: "Validate" }).waitFor();
+  timings.playgroundInteractiveMs = Date.now() - start;
+  await page.getByText("Sample workbook loaded.", { exact: true }).waitFor();
+  await step("01-sample-loaded");
+});
+
+test("Validate shows no errors on the sample", async () => {
+  await pane().getByRole("button", { name: "Validate" }).click();
+  await pane().getByText("No issues: the workbook is ready.", { exact: true }).waitFor();
+  await step("02-validate-clean");
+});
+
+test("a partial Qty. to Assemble to Order is ATO_PARTIAL on that cell, and Fix clears it", async () => {
+  await sheet("Blanket Orders");
+  const col = await columnOf("Qty. to Assemble to Order");
+  await typeInto(`${col}2`, "60");
+  await pane().getByRole("button", { name: "Validate" }).click();
+  const link = pane().getByRole("button", { name: `Select cell ${col}2 on Blanket Orders` });
+  await link.waitFor();
+  await expect(
+    pane()
+      .getByText(/Qty\. to Assemble to Order is 60, but must be 0 or 120/)
+      .isVisible()
+  ).resolves.toBe(true);
+  await step("03-ato-partial");
+  await link.click();
+  await expect(cell(`${col}2`).getAttribute("aria-selected")).resolves.toBe("true");
+  await pane()
+    .getByRole("button", { name: `Fix ${col}2: assemble the full quantity` })
+    .click();
+  await page.getByRole("dialog").getByRole("button", { name: "Set to full quantity" }).click();
+  await pane().getByText("No issues: the workbook is ready.", { exact: true }).waitFor();
+  await expect(cell(`${col}2`).textContent()).resolves.toBe("120");
+  await step("04-fixed");
+});
+
+test("Assemble creates the missing blanket assembly order", async () => {
+  await paneTab("Assemble");
+  await pane().getByRole("button", { name: "Assemble", exact: true }).click();
+  await pane().getByText("1 created, 6 kept, 0 rebuilt, 0 removed.", { exact: true }).waitFor();
+  await step("05-assembled");
+});
+
+test("an edited Quantity per survives a second Assemble", async () => {
+  await sheet("Blanket Assembly Orders");
+  const qtyPer = await columnOf("Quantity per");
+  const qty = await columnOf("Quantity");
+  await typeInto(`${qtyPer}2`, "1.5");
+  await paneTab("Validate");
+  await paneTab("Assemble");
+  await pane().getByRole("button", { name: "Assemble", exact: true }).click();
+  await pane().getByText("0 created, 7 kept, 0 rebuilt, 0 removed.", { exact: true }).waitFor();
+  await expect(cell(`${qtyPer}2`).textContent()).resolves.toBe("1.5");
+  // BSO-1001 line 10000: 120 desks x 1.5 frames.
+  await expect(cell(`${qty}2`).textContent()).resolves.toBe("180");
+  await step("06-customization-kept");
+});
+
+test("Make Order writes the sales order and assembly orders; Remaining Quantity drops", async () => {
+  await paneTab("Make Order");
+  const select = pane().getByLabel("Blanket order", { exact: true });
+  await select.selectOption("BSO-1001");
+  await expect(pane().getByLabel("Qty. to Ship, line 10000 KIT-DESK").inputValue()).resolves.toBe(
+    "30"
+  );
+  await pane().getByLabel("Order date").fill("2027-01-15");
+  await pane().getByRole("button", { name: "Make Order" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByText("KIT-DESK: 30 PCS, assembled to order", { exact: true }).waitFor();
+  await step("07-confirm");
+  await dialog.getByRole("button", { name: "Make Order" }).click();
+  const created = pane().getByLabel("Created documents");
+  await created.getByRole("button", { name: "SO-27002" }).waitFor();
+  await step("08-order-made");
+  await created.getByRole("button", { name: "SO-27002" }).click();
+  await expect(grid().getAttribute("aria-label")).resolves.toBe("Sheet Sales Orders");
+  const qty = await columnOf("Quantity");
+  const doc = await columnOf("Document No.");
+  const rows = await page
+    .locator(`td[data-cell^="${doc}"]`, { hasText: "SO-27002" })
+    .evaluateAll((tds) => tds.map((td) => td.getAttribute("data-cell")!.replace(/^[A-Z]+/, "")));
+  const quantities = await Promise.all(rows.map((r) => cell(`${qty}${r}`).textContent()));
+  // The blanket order's comment line comes along, without a quantity.
+  expect(quantities).toEqual(["30", "50", ""]);
+  await sheet("Assembly Orders");
+  await expect(page.locator("td", { hasText: "AO-27003" }).first().isVisible()).resolves.toBe(true);
+  await sheet("Blanket Orders");
+  const remaining = await columnOf("Remaining Quantity");
+  await expect(cell(`${remaining}2`).textContent()).resolves.toBe("70"); // 120 - (20 earlier + 30 now)
+  await expect(cell(`${remaining}3`).textContent()).resolves.toBe("110");
+});
+
+test("an over call-off is refused with its message", async () => {
+  await paneTab("Make Order");
+  const ship = pane().getByLabel("Qty. to Ship, line 10000 KIT-DESK");
+  await ship.fill("999");
+  await ship.blur();
+  await pane().getByRole("button", { name: "Make Order" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Make Order" }).click();
+  await pane()
+    .getByText(/cannot be more than 70\. Quantity - Quantity Ordered = possible: 120 - 50 = 70\./)
+    .waitFor();
+  await step("09-over-call-off");
+});
+
+test("taskpane.html outside Office explains itself, with no errors", async () => {
+  const start = Date.now();
+  await page.goto(`${s.server.url}taskpane.html`);
+  await page.getByRole("heading", { name: "Blanket Assembly Orders for Excel" }).waitFor();
+  timings.taskpaneOutsideOfficeMs = Date.now() - start;
+  await expect(page.getByRole("link", { name: "playground" }).getAttribute("href")).resolves.toBe(
+    "playground.html"
+  );
+  await step("10-outside-office");
+  expect(s.errors).toEqual([]);
+});
