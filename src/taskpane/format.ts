@@ -25,3 +25,8 @@ export function parseQuantityInput(text: string): number | null | undefined {
   if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return undefined;
   return Number(t);
 }
+
+/** "1 error", "2 errors". */
+export function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

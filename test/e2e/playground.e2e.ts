@@ -172,6 +172,28 @@ test("an over call-off is refused with its message", async () => {
   await step("09-over-call-off");
 });
 
+test("Download .xlsx saves the workbook with the new orders; Load .xlsx reads a file back", async () => {
+  await page.getByRole("dialog").waitFor({ state: "detached" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download .xlsx" }).click(),
+  ]);
+  const saved = path.join(RESULTS, "playground-result.xlsx");
+  await download.saveAs(saved);
+  const { loadWorkbook } = await import("../../src/hosts/xlsx/xlsxHost");
+  const grids = (await loadWorkbook(saved)).grids;
+  const sales = grids.sheets.find((x) => x.name === "Sales Orders")!;
+  expect(sales.rows.some((r) => r[0] === "SO-27002")).toBe(true);
+  await page
+    .getByLabel("Workbook file to load")
+    .setInputFiles(path.join(__dirname, "..", "..", "samples", "blanket-orders.xlsx"));
+  await page.getByText("Loaded blanket-orders.xlsx.", { exact: true }).waitFor();
+  await paneTab("Validate");
+  await pane().getByRole("button", { name: "Validate" }).click();
+  await pane().getByText("No issues: the workbook is ready.", { exact: true }).waitFor();
+  await step("10-file-loaded");
+});
+
 test("taskpane.html outside Office explains itself, with no errors", async () => {
   const start = Date.now();
   await page.goto(`${s.server.url}taskpane.html`);
@@ -180,6 +202,6 @@ test("taskpane.html outside Office explains itself, with no errors", async () =>
   await expect(page.getByRole("link", { name: "playground" }).getAttribute("href")).resolves.toBe(
     "playground.html"
   );
-  await step("10-outside-office");
+  await step("11-outside-office");
   expect(s.errors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { Body1, Button, Link } from "@fluentui/react-components";
 import { assemble, AssembleResult } from "../../engine";
 import { Issue } from "../../domain/issues";
 import { findSheet } from "../../workbook/grid";
+import { count } from "../format";
 import { useTask } from "../task";
 import { IssueList } from "./IssueList";
 
@@ -24,7 +25,7 @@ export function AssemblePanel(): React.JSX.Element {
     task.announce(
       r.ok
         ? `Assemble: ${r.created} created, ${r.kept} kept, ${r.rebuilt} rebuilt, ${r.removed} removed.`
-        : `Assemble: nothing written, ${r.errors} errors to fix first.`
+        : `Assemble: nothing written, ${count(r.errors, "error")} to fix first.`
     );
   };
   const select = (issue: Issue): void =>

@@ -21,7 +21,7 @@ import { makeOrder, MakeOrderResult } from "../../engine";
 import { Issue } from "../../domain/issues";
 import { isoToSerial, serialToIso } from "../../workbook/table";
 import { BlanketOrderView, blanketOrders, documentAddress, setQtyToShip } from "../../views";
-import { formatQuantity, parseQuantityInput, todaySerial } from "../format";
+import { count, formatQuantity, parseQuantityInput, todaySerial } from "../format";
 import { useTask } from "../task";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
 import { IssueList } from "./IssueList";
@@ -176,7 +176,7 @@ export function MakeOrderPanel(): React.JSX.Element {
     if (!result) return;
     if (!result.r.ok) {
       setRefused(result.r.issues.filter((i) => i.severity === "error"));
-      task.announce(`Make Order refused: ${result.r.errors} errors.`);
+      task.announce(`Make Order refused: ${count(result.r.errors, "error")}.`);
       return;
     }
     setMade({
@@ -203,7 +203,11 @@ export function MakeOrderPanel(): React.JSX.Element {
   return (
     <div>
       <Field label="Blanket order">
-        <Select value={docNo} onChange={(_, d) => setDocNo(d.value)} style={{ maxWidth: "100%" }}>
+        <Select
+          value={docNo}
+          onChange={(_, d) => setDocNo(d.value)}
+          root={{ style: { width: "100%", minWidth: 0 } }}
+        >
           {orders.map((o) => (
             <option key={o.docNo} value={o.docNo}>
               {o.docNo}: {o.customerName ?? o.customerNo}, {formatQuantity(o.remaining)} remaining

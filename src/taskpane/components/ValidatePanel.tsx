@@ -5,6 +5,7 @@ import { CommandResult, validate } from "../../engine";
 import { Issue } from "../../domain/issues";
 import { qualifiedRef } from "../../workbook/grid";
 import { fixAtoPartial } from "../../views";
+import { count } from "../format";
 import { useTask } from "../task";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
 import { FixButton, IssueList } from "./IssueList";
@@ -20,7 +21,7 @@ export function ValidatePanel(): React.JSX.Element {
     setResult(r);
     task.announce(
       r.issues.length
-        ? `Validate: ${r.errors} errors, ${r.warnings} warnings.`
+        ? `Validate: ${count(r.errors, "error")}, ${count(r.warnings, "warning")}.`
         : "Validate: no issues."
     );
   };
@@ -57,7 +58,7 @@ export function ValidatePanel(): React.JSX.Element {
           <Body1>
             {result.issues.length === 0
               ? "No issues: the workbook is ready."
-              : `${result.errors} ${result.errors === 1 ? "error" : "errors"}, ${result.warnings} ${result.warnings === 1 ? "warning" : "warnings"}.`}
+              : `${count(result.errors, "error")}, ${count(result.warnings, "warning")}.`}
           </Body1>
           <IssueList
             issues={result.issues}
