@@ -16,7 +16,8 @@ import {
   assemblyOrderRows,
   blanketAssemblyRows,
   columnUpdates,
-  RenderedRow,
+  recordRow,
+  RowToRender,
   renderTable,
 } from "./workbook/render";
 import {
@@ -178,7 +179,7 @@ export function blanketAssemblySheet(
   const t = wb.tables.bao;
   const rowOwner = new Map<number, BlanketAssemblyOrder>();
   for (const bao of wb.baos) for (const r of bao.rows) rowOwner.set(r, bao);
-  const rows: (RenderedRow | { keepRow: number })[] = [];
+  const rows: RowToRender[] = [];
   const done = new Set<BlanketAssemblyOrder>();
   for (const r of t.rows) {
     const bao = rowOwner.get(r.row);
@@ -186,10 +187,10 @@ export function blanketAssemblySheet(
     if (f === "keep") rows.push({ keepRow: r.row });
     else if (f === "render" && !done.has(bao!)) {
       done.add(bao!);
-      rows.push(...blanketAssemblyRows(bao!));
+      blanketAssemblyRows(bao!, rows);
     }
   }
-  for (const bao of appended) rows.push(...blanketAssemblyRows(bao));
+  for (const bao of appended) blanketAssemblyRows(bao, rows);
   return renderTable(t, BLANKET_ASSEMBLY_ORDERS, rows);
 }
 
@@ -379,27 +380,24 @@ function makeOrderPlan(
     return "render";
   };
   const writes: SheetWrite[] = [];
-  const salesRows: (RenderedRow | { keepRow: number })[] = wb.tables.sales.rows.map((r) => ({
-    keepRow: r.row,
-  }));
+  const salesRows: RowToRender[] = wb.tables.sales.rows.map((r) => ({ keepRow: r.row }));
   for (const s of docs.salesLines) {
-    salesRows.push({
-      values: {
+    const comment = s.type === "Comment";
+    salesRows.push(
+      recordRow(SALES_ORDERS, {
         ...s,
-        type: s.type === "Comment" ? null : s.type,
+        type: comment ? null : s.type,
         no: s.no || null,
-        quantity: s.type === "Comment" ? null : s.quantity,
-        qtyToAto: s.type === "Comment" ? null : s.qtyToAto,
-        discount: s.type === "Comment" ? null : s.discount,
-        unitPrice: s.type === "Comment" ? null : s.unitPrice,
-      },
-    });
+        quantity: comment ? null : s.quantity,
+        qtyToAto: comment ? null : s.qtyToAto,
+        discount: comment ? null : s.discount,
+        unitPrice: comment ? null : s.unitPrice,
+      })
+    );
   }
   writes.push(renderTable(wb.tables.sales, SALES_ORDERS, salesRows));
-  const aoRows: (RenderedRow | { keepRow: number })[] = wb.tables.assembly.rows.map((r) => ({
-    keepRow: r.row,
-  }));
-  for (const ao of docs.assemblyOrders) aoRows.push(...assemblyOrderRows(ao));
+  const aoRows: RowToRender[] = wb.tables.assembly.rows.map((r) => ({ keepRow: r.row }));
+  for (const ao of docs.assemblyOrders) assemblyOrderRows(ao, aoRows);
   writes.push(renderTable(wb.tables.assembly, ASSEMBLY_ORDERS, aoRows));
   writes.push(blanketAssemblySheet(wb, fate, docs.created));
   const setup = setupWrite(wb, used);

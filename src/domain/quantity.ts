@@ -88,6 +88,13 @@ function divRound(n: number, d: number): number {
 /** Rounds a number to `decimals` places, half away from zero, reading it as the decimal it prints as. */
 export function roundTo(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
+  // Hot path: a value that already has at most `decimals` decimals is its own rounding
+  // (k / 10^d === x means x is the double nearest to that decimal).
+  const scale = POW10[decimals];
+  if (Math.abs(x) < FAST_LIMIT) {
+    const k = Math.round(x * scale);
+    if (k / scale === x) return x || 0;
+  }
   return fromScaledBig(toScaledBig(x, decimals), decimals) || 0;
 }
 

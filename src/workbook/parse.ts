@@ -384,18 +384,25 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
   const seen = new Map<string, number>();
   type HeaderField = "customerNo" | "customerName" | "orderDate" | "externalDocNo";
   const headerCells = new Map<string, Map<HeaderField, { value: string | number; cell: string }>>();
+  const sheetScope = ["sheet:Blanket Orders"];
+  const docScopes = new Map<string, string[]>();
   for (const row of t.rows) {
-    const r = new RowReader(t, wb.log, row, `Blanket Orders row ${row.row}`, [
-      "sheet:Blanket Orders",
-    ]);
-    const docNo = r.code("docNo", true);
-    const lineNo = r.integer("lineNo", true);
-    if (docNo !== undefined) {
-      r.scope = [`blanket:${key(docNo)}`];
-      r.what =
-        lineNo !== undefined
+    let docNo: string | undefined;
+    let lineNo: number | undefined;
+    const describe = (): string =>
+      docNo === undefined
+        ? `Blanket Orders row ${row.row}`
+        : lineNo !== undefined
           ? `Blanket order ${docNo} line ${lineNo}`
           : `Blanket order ${docNo} (row ${row.row})`;
+    const r = new RowReader(t, wb.log, row, describe, sheetScope);
+    docNo = r.code("docNo", true);
+    const docKey = docNo === undefined ? undefined : key(docNo);
+    lineNo = r.integer("lineNo", true);
+    if (docKey !== undefined) {
+      let scope = docScopes.get(docKey);
+      if (!scope) docScopes.set(docKey, (scope = [`blanket:${docKey}`]));
+      r.scope = scope;
     }
     const blanketScope = r.scope;
     const customerNo = r.code("customerNo");
@@ -418,9 +425,14 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
     const discount = r.number("discount") ?? 0;
     const shipmentDate = r.date("shipmentDate");
     // Call-off data blocks Make Order of this blanket order, not assemble.
-    r.scope = docNo !== undefined ? [`calloff:${key(docNo)}`] : r.scope;
-    const qtyToShip = r.number("qtyToShip");
-    r.scope = blanketScope;
+    const callOffScope = (): string[] =>
+      docKey !== undefined ? [`calloff:${docKey}`] : blanketScope;
+    let qtyToShip: number | undefined;
+    if (!r.isBlank("qtyToShip")) {
+      r.scope = callOffScope();
+      qtyToShip = r.number("qtyToShip");
+      r.scope = blanketScope;
+    }
     let valid =
       docNo !== undefined &&
       lineNo !== undefined &&
@@ -442,7 +454,7 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
         t.sheet,
         r.ref("qtyToShip"),
         MESSAGES.qtyNegative(r.what, "Qty. to Ship", formatQty(qtyToShip)),
-        docNo ? [`calloff:${key(docNo)}`] : r.scope
+        callOffScope()
       );
     }
     if (unitPrice !== undefined && unitPrice < 0) {
@@ -488,41 +500,46 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
       );
     }
     if (docNo === undefined) continue;
-    let order = wb.blanketOrders.get(key(docNo));
+    let order = wb.blanketOrders.get(docKey!);
     if (!order) {
       order = { docNo, customerNo: "", lines: [] };
-      wb.blanketOrders.set(key(docNo), order);
-      headerCells.set(key(docNo), new Map());
+      wb.blanketOrders.set(docKey!, order);
+      headerCells.set(docKey!, new Map());
     }
     // Header fields: a blank cell takes the value of the document's other lines.
-    const cells = headerCells.get(key(docNo))!;
-    const fields: [HeaderField, string | number | undefined, string][] = [
-      ["customerNo", customerNo, "Sell-to Customer No."],
-      ["customerName", customerName, "Sell-to Customer Name"],
-      ["orderDate", orderDate, "Order Date"],
-      ["externalDocNo", externalDocNo, "External Document No."],
-    ];
-    for (const [field, value, caption] of fields) {
-      if (value === undefined) continue;
+    const cells = headerCells.get(docKey!)!;
+    const merge = (
+      field: HeaderField,
+      value: string | number | undefined,
+      caption: string
+    ): void => {
+      if (value === undefined) return;
       const prev = cells.get(field);
-      const same =
-        prev &&
-        (typeof value === "string" && field === "customerNo"
-          ? key(String(prev.value)) === key(value)
-          : prev.value === value);
-      if (!prev) cells.set(field, { value, cell: r.ref(field) });
-      else if (!same) {
-        wb.log.add(
-          "HEADER_MISMATCH",
-          t.sheet,
-          r.ref(field),
-          MESSAGES.headerMismatch(docNo, caption, String(value), String(prev.value), prev.cell),
-          r.scope
-        );
+      if (!prev) {
+        cells.set(field, { value, cell: r.ref(field) });
+        return;
       }
-    }
+      const same =
+        field === "customerNo"
+          ? key(String(prev.value)) === key(String(value))
+          : prev.value === value;
+      if (!same) {
+        const message = MESSAGES.headerMismatch(
+          docNo,
+          caption,
+          String(value),
+          String(prev.value),
+          prev.cell
+        );
+        wb.log.add("HEADER_MISMATCH", t.sheet, r.ref(field), message, r.scope);
+      }
+    };
+    merge("customerNo", customerNo, "Sell-to Customer No.");
+    merge("customerName", customerName, "Sell-to Customer Name");
+    merge("orderDate", orderDate, "Order Date");
+    merge("externalDocNo", externalDocNo, "External Document No.");
     if (lineNo !== undefined) {
-      const k = `${key(docNo)}\u0000${lineNo}`;
+      const k = `${docKey}\u0000${lineNo}`;
       const first = seen.get(k);
       if (first !== undefined) {
         duplicate(wb, t, r, "lineNo", `Line ${lineNo} of blanket order ${docNo}`, first);

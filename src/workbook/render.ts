@@ -2,15 +2,42 @@
 import { AssemblyLine, BlanketAssemblyOrder } from "../domain/model";
 import type { AssemblyOrderOut } from "../domain/makeOrder";
 import { CellValue, isEmptyCell } from "./grid";
-import { ColumnFormat, SheetSpec } from "./schema";
+import { ASSEMBLY_ORDERS, BLANKET_ASSEMBLY_ORDERS, ColumnFormat, SheetSpec } from "./schema";
 import { Table } from "./table";
 import { CellsWrite, ColumnWrite, TableWrite } from "./writePlan";
 
-/** A row to render: from the engine's records, carrying the source row's unknown columns along. */
+/**
+ * A row to render: cells in the spec's column order, carrying the source row's unknown
+ * columns along. Arrays, not records: a refresh renders a million of them.
+ */
 export interface RenderedRow {
-  values: Record<string, CellValue | undefined>;
+  cells: CellValue[];
   /** The sheet row it replaces, whose unknown columns it keeps. */
   sourceRow?: number;
+}
+
+export type RowToRender = RenderedRow | { keepRow: number };
+
+const positionCache = new WeakMap<SheetSpec, Record<string, number>>();
+
+/** Each column key's position in the spec. */
+export function positions(spec: SheetSpec): Record<string, number> {
+  let at = positionCache.get(spec);
+  if (!at) {
+    at = Object.fromEntries(spec.columns.map((c, i) => [c.key, i]));
+    positionCache.set(spec, at);
+  }
+  return at;
+}
+
+/** A row from a record of values by column key (for the few rows a make order adds). */
+export function recordRow(
+  spec: SheetSpec,
+  values: Record<string, CellValue | undefined>,
+  sourceRow?: number
+): RenderedRow {
+  const cells: CellValue[] = spec.columns.map((c) => values[c.key] ?? null);
+  return { cells, sourceRow };
 }
 
 /** Columns of a table that the spec does not know, by 0-based index, with their header text. */
@@ -33,11 +60,7 @@ function rowCells(t: Table): Map<number, CellValue[]> {
  * columns users added, whose values travel with their rows.
  * `rows` are either rendered records or raw sheet rows kept as they are.
  */
-export function renderTable(
-  t: Table,
-  spec: SheetSpec,
-  rows: (RenderedRow | { keepRow: number })[]
-): TableWrite {
+export function renderTable(t: Table, spec: SheetSpec, rows: RowToRender[]): TableWrite {
   const extras = extraColumns(t);
   const cells = rowCells(t);
   const out: CellValue[][] = [];
@@ -50,8 +73,11 @@ export function renderTable(
         line.push(i === undefined ? null : (src[i] ?? null));
       }
       for (const e of extras) line.push(src[e.index] ?? null);
+    } else if (!extras.length) {
+      out.push(r.cells);
+      continue;
     } else {
-      for (const c of spec.columns) line.push(r.values[c.key] ?? null);
+      line.push(...r.cells);
       const src = r.sourceRow !== undefined ? cells.get(r.sourceRow) : undefined;
       for (const e of extras) line.push(src?.[e.index] ?? null);
     }
@@ -77,52 +103,57 @@ export function renderTable(
 const blankZero = (n: number | undefined): CellValue =>
   n === undefined || Number.isNaN(n) ? null : n;
 
-function assemblyLineValues(l: AssemblyLine): Record<string, CellValue | undefined> {
+/** Writes an assembly line's columns into a row (shared by both assembly sheets). */
+function fillAssemblyLine(cells: CellValue[], at: Record<string, number>, l: AssemblyLine): void {
   const isComment = l.type === "Comment";
-  return {
-    lineNo: l.lineNo,
-    type: isComment ? null : l.type,
-    no: isComment ? null : l.no,
-    description: l.description ?? null,
-    variant: l.variant ?? null,
-    qtyPer: isComment ? null : l.qtyPer,
-    quantity: isComment ? null : l.quantity,
-    uom: l.uom ?? null,
-    usage: l.type === "Resource" ? l.usage : null,
-    position: l.position ?? null,
-  };
+  cells[at.lineNo] = l.lineNo;
+  cells[at.type] = isComment ? null : l.type;
+  cells[at.no] = isComment ? null : l.no;
+  cells[at.description] = l.description ?? null;
+  cells[at.variant] = l.variant ?? null;
+  cells[at.qtyPer] = isComment ? null : l.qtyPer;
+  cells[at.quantity] = isComment ? null : l.quantity;
+  cells[at.uom] = l.uom ?? null;
+  cells[at.usage] = l.type === "Resource" ? l.usage : null;
+  cells[at.position] = l.position ?? null;
 }
 
-export function blanketAssemblyRows(bao: BlanketAssemblyOrder): RenderedRow[] {
-  return bao.lines.map((l) => ({
-    sourceRow: l.row,
-    values: {
-      aoNo: bao.aoNo,
-      blanketDocNo: bao.blanketDocNo,
-      blanketLineNo: bao.blanketLineNo ?? null,
-      itemNo: bao.itemNo,
-      asmQty: blankZero(bao.asmQty),
-      asmUom: bao.asmUom,
-      dueDate: bao.dueDate ?? null,
-      ...assemblyLineValues(l),
-    },
-  }));
+/** Appends a blanket assembly order's rows to `out`. */
+export function blanketAssemblyRows(bao: BlanketAssemblyOrder, out: RowToRender[]): void {
+  const at = positions(BLANKET_ASSEMBLY_ORDERS);
+  const width = BLANKET_ASSEMBLY_ORDERS.columns.length;
+  const asmQty = blankZero(bao.asmQty);
+  for (const l of bao.lines) {
+    const cells: CellValue[] = new Array(width).fill(null);
+    cells[at.aoNo] = bao.aoNo;
+    cells[at.blanketDocNo] = bao.blanketDocNo;
+    cells[at.blanketLineNo] = bao.blanketLineNo ?? null;
+    cells[at.itemNo] = bao.itemNo;
+    cells[at.asmQty] = asmQty;
+    cells[at.asmUom] = bao.asmUom;
+    cells[at.dueDate] = bao.dueDate ?? null;
+    fillAssemblyLine(cells, at, l);
+    out.push({ cells, sourceRow: l.row });
+  }
 }
 
-export function assemblyOrderRows(ao: AssemblyOrderOut): RenderedRow[] {
-  return ao.lines.map((l) => ({
-    values: {
-      aoNo: ao.aoNo,
-      salesOrderNo: ao.salesOrderNo,
-      salesLineNo: ao.salesLineNo,
-      itemNo: ao.itemNo,
-      asmQty: ao.asmQty,
-      asmUom: ao.asmUom,
-      dueDate: ao.dueDate ?? null,
-      ...assemblyLineValues(l),
-      baoNo: ao.baoNo,
-    },
-  }));
+/** Appends an assembly order's rows to `out`. */
+export function assemblyOrderRows(ao: AssemblyOrderOut, out: RowToRender[]): void {
+  const at = positions(ASSEMBLY_ORDERS);
+  const width = ASSEMBLY_ORDERS.columns.length;
+  for (const l of ao.lines) {
+    const cells: CellValue[] = new Array(width).fill(null);
+    cells[at.aoNo] = ao.aoNo;
+    cells[at.salesOrderNo] = ao.salesOrderNo;
+    cells[at.salesLineNo] = ao.salesLineNo;
+    cells[at.itemNo] = ao.itemNo;
+    cells[at.asmQty] = ao.asmQty;
+    cells[at.asmUom] = ao.asmUom;
+    cells[at.dueDate] = ao.dueDate ?? null;
+    fillAssemblyLine(cells, at, l);
+    cells[at.baoNo] = ao.baoNo;
+    out.push({ cells });
+  }
 }
 
 /**

@@ -124,6 +124,18 @@ export function readTable(grid: SheetGrid, spec: SheetSpec, log: IssueLog): Tabl
   };
 }
 
+const indexes = new WeakMap<Table, Record<string, number | undefined>>();
+
+/** Column positions as a plain object: a hot path reads them for every cell. */
+function columnIndex(t: Table): Record<string, number | undefined> {
+  let at = indexes.get(t);
+  if (!at) {
+    at = Object.fromEntries(t.cols);
+    indexes.set(t, at);
+  }
+  return at;
+}
+
 /** A table for a sheet the workbook lacks: no columns, no rows. */
 export function emptyTable(spec: SheetSpec): Table {
   return { spec, sheet: spec.name, headerRow: 0, cols: new Map(), width: 0, headers: [], rows: [] };
@@ -138,20 +150,39 @@ export function hasAllRequired(t: Table): boolean {
  * BSO-1001 line 10000"); `scope` says what a parse error blocks.
  */
 export class RowReader {
+  private readonly at: Record<string, number | undefined>;
+  private whatText?: string;
+
   constructor(
     private readonly table: Table,
     private readonly log: IssueLog,
     readonly row: TableRow,
-    public what: string,
+    /** Names the row in messages; a function, so hot loops build the text only for an issue. */
+    what: string | (() => string),
     public scope: string[]
-  ) {}
+  ) {
+    this.at = columnIndex(table);
+    if (typeof what === "string") this.whatText = what;
+    else this.describe = what;
+  }
+
+  private describe?: () => string;
+
+  get what(): string {
+    if (this.whatText === undefined) this.whatText = this.describe!();
+    return this.whatText;
+  }
+
+  set what(text: string) {
+    this.whatText = text;
+  }
 
   has(key: string): boolean {
-    return this.table.cols.has(key);
+    return this.at[key] !== undefined;
   }
 
   raw(key: string): CellValue | undefined {
-    const c = this.table.cols.get(key);
+    const c = this.at[key];
     return c === undefined ? undefined : this.row.cells[c];
   }
 
