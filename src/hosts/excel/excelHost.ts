@@ -39,12 +39,22 @@ export interface ReadResult {
 
 const ENGINE_SHEETS = [...INPUT_SHEETS, ...OUTPUT_SHEETS].map((s) => s.name.toLowerCase());
 
-/** Bytes a value adds to a request, as JSON (what Office sends). */
+/**
+ * Bytes a value adds to a request, as JSON (what Office sends): close to the real size,
+ * so blocks fill up to the limit and the syncs follow the bytes.
+ */
 function jsonBytes(v: unknown): number {
-  if (v === null || v === undefined) return 4;
-  if (typeof v === "number") return 24;
-  if (typeof v === "boolean") return 5;
-  return String(v).length * 1.1 + 2;
+  if (v === null || v === undefined) return 5;
+  if (typeof v === "number") return String(v).length + 1;
+  if (typeof v === "boolean") return 6;
+  const text = String(v);
+  let escapes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92) escapes += 5;
+    else if (c > 127) escapes += 2;
+  }
+  return text.length + escapes + 3;
 }
 
 /** Office.js gives error cells as text such as "#N/A" with valueType "Error". */
@@ -237,7 +247,8 @@ export class ExcelHost {
       let end = start;
       while (end < rows.length) {
         const f = formatsOf(end);
-        let rowBytes = 0;
+        // Two arrays (values, formats), each row in brackets.
+        let rowBytes = 4;
         rows[end].forEach((v, c) => (rowBytes += jsonBytes(toExcelValue(v)) + jsonBytes(f[c])));
         if (end > start && bytes + rowBytes > this.blockBytes) break;
         bytes += rowBytes;
