@@ -5,8 +5,13 @@
 import { lineKey, quantityOrdered } from "./domain/analysis";
 import { assembleOrders, refreshOrder } from "./domain/assembly";
 import { Issue, IssueLog, key, MESSAGES, publicIssue, ScopedIssue } from "./domain/issues";
-import { calledOffLines, makeOrderDocuments, MakeOrderOutcome } from "./domain/makeOrder";
-import { BlanketAssemblyOrder, BlanketOrder } from "./domain/model";
+import {
+  calledOffLines,
+  makeOrderDocuments,
+  MakeOrderOutcome,
+  UnfinishedOrder,
+} from "./domain/makeOrder";
+import { BlanketAssemblyOrder, BlanketOrder, SalesLine } from "./domain/model";
 import { NumberSeries, openSeries, SERIES_DEFAULTS, SeriesName } from "./domain/numberSeries";
 import { addQty, subQty } from "./domain/quantity";
 import { validateWorkbook } from "./domain/validate";
@@ -311,7 +316,8 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
   }
   if (options.ship) applyShipOverride(wb, order, options.ship);
   const a = validateWorkbook(wb);
-  if (!calledOffLines(order).length) {
+  const finish = unfinishedOrder(wb, order);
+  if (!calledOffLines(order).length && !finish) {
     const t = wb.tables.blanket;
     const cell = cellRef(
       t.cols.get("qtyToShip") ?? t.cols.get("docNo") ?? 0,
@@ -337,17 +343,74 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
     order,
     options.orderDate,
     { sales: salesSeries, assembly: assemblySeries, blanketAssembly: blanketAssemblySeries },
-    wb.log
+    wb.log,
+    finish
   );
+  if (finish) {
+    const t = wb.tables.sales;
+    const first = [...finish.present.values()][0];
+    wb.log.add(
+      "DOCUMENT_FINISHED",
+      t.sheet,
+      cellRef(t.cols.get("docNo") ?? 0, first?.row ?? 1),
+      MESSAGES.finished(finish.salesOrderNo, order.docNo),
+      [`sales:${key(order.docNo)}`]
+    );
+  }
   const plan = makeOrderPlan(wb, a, order, docs, [
     salesSeries,
     assemblySeries,
     blanketAssemblySeries,
   ]);
+  // A finished order reports all its assembly orders, those it had and those it got.
+  const assemblyOrders = finish
+    ? [
+        ...new Set([
+          ...[...finish.present.values()].map((s) => s.aoNo ?? ""),
+          ...docs.assemblyOrders.map((o) => o.aoNo),
+        ]),
+      ].filter(Boolean)
+    : docs.assemblyOrders.map((o) => o.aoNo);
+  return { ...result(wb, true, plan), salesOrder: docs.salesOrderNo, assemblyOrders };
+}
+
+/**
+ * The sales order an interrupted Make Order of this blanket order left behind, if
+ * validation found one: the newest sales order made from it. Its DOCUMENT_INCOMPLETE
+ * issues (and call-off checks of lines it already holds) give way to finishing it.
+ */
+function unfinishedOrder(wb: ParsedWorkbook, order: BlanketOrder): UnfinishedOrder | undefined {
+  const scope = `calloff:${key(order.docNo)}`;
+  const incomplete = wb.log.list.filter(
+    (i) => i.code === "DOCUMENT_INCOMPLETE" && i.scope.includes(scope)
+  );
+  if (!incomplete.length) return undefined;
+  const fromOrder = wb.salesLines.filter(
+    (s) => s.blanketDocNo && key(s.blanketDocNo) === key(order.docNo)
+  );
+  if (!fromOrder.length) return undefined;
+  const newest = fromOrder.reduce((m, s) => (s.row > m.row ? s : m));
+  const present = new Map<number, SalesLine>();
+  for (const s of fromOrder)
+    if (key(s.docNo) === key(newest.docNo) && s.blanketLineNo !== undefined)
+      present.set(s.blanketLineNo, s);
+  const presentRows = new Set(order.lines.filter((l) => present.has(l.lineNo)).map((l) => l.row));
+  const qtyToShipCol = wb.tables.blanket.cols.get("qtyToShip");
+  const kept = wb.log.list.filter((i) => {
+    if (incomplete.includes(i)) return false;
+    const at = parseCellRef(i.cell);
+    return !(
+      i.code === "OVER_CALL_OFF" &&
+      at &&
+      at.col === qtyToShipCol &&
+      presentRows.has(at.row)
+    );
+  });
+  wb.log.list.splice(0, wb.log.list.length, ...kept);
   return {
-    ...result(wb, true, plan),
-    salesOrder: docs.salesOrderNo,
-    assemblyOrders: docs.assemblyOrders.map((o) => o.aoNo),
+    salesOrderNo: newest.docNo,
+    present,
+    assemblyOrders: new Set(wb.assemblyLines.map((l) => key(l.aoNo))),
   };
 }
 
@@ -400,10 +463,32 @@ function makeOrderPlan(
   for (const ao of docs.assemblyOrders) assemblyOrderRows(ao, aoRows);
   writes.push(renderTable(wb.tables.assembly, ASSEMBLY_ORDERS, aoRows));
   writes.push(blanketAssemblySheet(wb, fate, docs.created));
-  const setup = setupWrite(wb, used);
-  if (setup) writes.push(setup);
   writes.push(blanketOrderUpdates(wb, a, order, docs));
+  // Order matters when a write is interrupted (Excel does not roll back): numbers are
+  // reserved first, so none is used twice; the blanket order's Quantity Ordered exists
+  // before the documents, so a half-written order shows (DOCUMENT_INCOMPLETE); the
+  // call-off is reset last, so it is never lost.
+  const setup = setupWrite(wb, used);
+  if (!wb.tables.blanket.cols.has("quantityOrdered")) writes.unshift(quantityOrderedColumn(wb, a));
+  if (setup) writes.unshift(setup);
   return { writes };
+}
+
+/** The Quantity Ordered column as it stands before this order, for a sheet that lacks it. */
+function quantityOrderedColumn(
+  wb: ParsedWorkbook,
+  a: ReturnType<typeof validateWorkbook>
+): SheetWrite {
+  const ordered = new Map<number, CellValue>();
+  for (const o of wb.blanketOrders.values())
+    for (const l of o.lines)
+      if (l.type === "Item" && l.valid) ordered.set(l.row, quantityOrdered(a, l));
+  const c = column(BLANKET_ORDERS_SPEC, "quantityOrdered");
+  return columnUpdates(
+    wb.tables.blanket,
+    [{ key: c.key, header: c.header, format: "quantity", values: ordered }],
+    false
+  );
 }
 
 /** Quantity Ordered and Remaining Quantity from the sales lines, and the call-off reset. */

@@ -31,6 +31,8 @@ export const ISSUE_SEVERITY = {
   ORDER_NOT_FOUND: "error",
   NOTHING_TO_CREATE: "error",
   LINE_NOT_FOUND: "error",
+  DOCUMENT_INCOMPLETE: "error",
+  DOCUMENT_FINISHED: "warning",
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
@@ -143,6 +145,12 @@ export const MESSAGES = {
     `There is nothing to create. Enter a Qty. to Ship greater than 0 on at least one line of blanket order ${doc}.`,
   lineNotFound: (doc: string, line: string) =>
     `Blanket order ${doc} has no line ${line}, so no Qty. to Ship can be given for it.`,
+  unfinishedOrder: (doc: string, line: string, stored: string, derived: string, so: string) =>
+    `Blanket order ${doc} line ${line}: its sales orders hold ${derived}, but Quantity Ordered says ${stored}: a Make Order (sales order ${so}) was interrupted. Run Make Order on ${doc} again to finish it (it will not make a second order), or delete sales order ${so}'s rows.`,
+  missingAssemblyOrder: (so: string, line: string, ao: string) =>
+    `Sales order ${so} line ${line} links assembly order ${ao}, which is not on the Assembly Orders sheet: a Make Order was interrupted. Run Make Order on its blanket order again to finish it, or delete the sales order's rows.`,
+  finished: (so: string, doc: string) =>
+    `Sales order ${so} from an interrupted Make Order on blanket order ${doc} was finished; no second order was made.`,
   aoLineDuplicate: (ao: string, line: string) =>
     `Blanket assembly order ${ao} has line ${line} more than once. Give the added line its own Line No., or leave it blank to have one assigned.`,
   twoAssemblyOrders: (doc: string, line: string, first: string, second: string) =>

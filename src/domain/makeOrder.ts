@@ -4,11 +4,16 @@
  * assemble-to-order line carrying the blanket assembly order's customizations, and
  * reset the blanket order's call-off.
  */
-import type { ParsedWorkbook } from "../workbook/parse";
 import { Analysis, lineKey, unitFactor } from "./analysis";
 import { lineQuantity, newOrder, refreshOrder } from "./assembly";
 import { IssueLog, key } from "./issues";
-import { AssemblyOrderLine, BlanketAssemblyOrder, BlanketLine, BlanketOrder } from "./model";
+import {
+  AssemblyOrderLine,
+  BlanketAssemblyOrder,
+  BlanketLine,
+  BlanketOrder,
+  SalesLine,
+} from "./model";
 import { NumberSeries } from "./numberSeries";
 import { addQty, compareQty, lineAmount, mulQty, subQty } from "./quantity";
 
@@ -83,15 +88,24 @@ const componentKey = (l: Pick<AssemblyOrderLine, "lineNo" | "type" | "no">): str
  * Builds the sales order and its assembly orders. Checks have passed: every line called
  * off is valid, as are its item, units, BOM and blanket assembly order.
  */
+/** A sales order an interrupted Make Order left behind: its number and the lines it has. */
+export interface UnfinishedOrder {
+  salesOrderNo: string;
+  present: Map<number, SalesLine>;
+  /** Assembly orders on the Assembly Orders sheet (upper-cased numbers). */
+  assemblyOrders: Set<string>;
+}
+
 export function makeOrderDocuments(
   a: Analysis,
   order: BlanketOrder,
   orderDate: number,
   series: { sales: NumberSeries; assembly: NumberSeries; blanketAssembly: NumberSeries },
-  log: IssueLog
+  log: IssueLog,
+  finish?: UnfinishedOrder
 ): MakeOrderOutcome {
-  const wb: ParsedWorkbook = a.wb;
-  const salesOrderNo = series.sales.next();
+  // Finishing an interrupted order completes that sales order instead of making another.
+  const salesOrderNo = finish ? finish.salesOrderNo : series.sales.next();
   const out: MakeOrderOutcome = {
     salesOrderNo,
     salesLines: [],
@@ -102,6 +116,20 @@ export function makeOrderDocuments(
   for (const line of order.lines) {
     const calledOff = line.type === "Item" && line.qtyToShip > 0;
     if (line.type === "Item" && !calledOff) continue;
+    const present = finish?.present.get(line.lineNo);
+    if (present) {
+      // Already on the sheet: only its assembly order may be missing.
+      if (present.aoNo && !finish!.assemblyOrders.has(key(present.aoNo)) && line.qtyToAto > 0) {
+        const bao = bringUpToDate(a, line, series, log, out);
+        const asSales = {
+          docNo: present.docNo,
+          lineNo: present.lineNo,
+          quantity: present.quantity,
+        };
+        out.assemblyOrders.push(assemblyOrderFor(a, line, bao, asSales, present.aoNo, true));
+      }
+      continue;
+    }
     const sales: SalesLineOut = {
       docNo: salesOrderNo,
       customerNo: order.customerNo,
@@ -128,39 +156,52 @@ export function makeOrderDocuments(
     };
     out.salesLines.push(sales);
     if (!calledOff || line.qtyToAto <= 0) continue;
-    let bao = a.baoByLine.get(lineKey(line.docNo, line.lineNo));
-    if (bao) {
-      refreshOrder(wb, bao, line, log);
-      out.touched.push(bao);
-    } else {
-      bao = newOrder(wb, line, series.blanketAssembly.next());
-      a.baoByLine.set(lineKey(line.docNo, line.lineNo), bao);
-      out.created.push(bao);
-    }
+    const bao = bringUpToDate(a, line, series, log, out);
     const aoNo = series.assembly.next();
     sales.aoNo = aoNo;
-    out.assemblyOrders.push(assemblyOrderFor(a, line, bao, sales, aoNo));
+    out.assemblyOrders.push(assemblyOrderFor(a, line, bao, sales, aoNo, false));
   }
   return out;
+}
+
+/** The line's blanket assembly order, refreshed as assemble would, or generated when missing. */
+function bringUpToDate(
+  a: Analysis,
+  line: BlanketLine,
+  series: { blanketAssembly: NumberSeries },
+  log: IssueLog,
+  out: MakeOrderOutcome
+): BlanketAssemblyOrder {
+  let bao = a.baoByLine.get(lineKey(line.docNo, line.lineNo));
+  if (bao) {
+    if (!out.touched.includes(bao)) {
+      refreshOrder(a.wb, bao, line, log);
+      out.touched.push(bao);
+    }
+  } else {
+    bao = newOrder(a.wb, line, series.blanketAssembly.next());
+    a.baoByLine.set(lineKey(line.docNo, line.lineNo), bao);
+    out.created.push(bao);
+  }
+  return bao;
 }
 
 function assemblyOrderFor(
   a: Analysis,
   line: BlanketLine,
   bao: BlanketAssemblyOrder,
-  sales: SalesLineOut,
-  aoNo: string
+  sales: Pick<SalesLineOut, "docNo" | "lineNo" | "quantity">,
+  aoNo: string,
+  /** The sales line is already on the sheet, so Quantity Ordered already counts it. */
+  counted: boolean
 ): AssemblyOrderOut {
   const factor = unitFactor(a.wb, line.no, line.uom) ?? 1;
   const orderedBase = a.orderedBase.get(lineKey(line.docNo, line.lineNo)) ?? 0;
   // Conservation: the call-off that completes the line takes the rest of each line's
   // Quantity; earlier ones never take more than is left, which rounding up could otherwise
   // do (0.00012 per unit over call-offs of 0.29167, 0.04167, ...), so the sum is exact.
-  const completes =
-    compareQty(
-      addQty(orderedBase, mulQty(sales.quantity, factor)),
-      mulQty(line.quantity, factor)
-    ) === 0;
+  const afterThis = counted ? orderedBase : addQty(orderedBase, mulQty(sales.quantity, factor));
+  const completes = compareQty(afterThis, mulQty(line.quantity, factor)) === 0;
   const taken = takenEarlier(a, line);
   const lines: AssemblyOrderLine[] = bao.lines.map((l) => {
     let quantity = lineQuantity(l, sales.quantity);

@@ -49,6 +49,11 @@ export interface BlanketLine {
   discount: number;
   shipmentDate?: number;
   qtyToShip: number;
+  /**
+   * Quantity Ordered as the product last wrote it on the sheet (blank: 0; unreadable:
+   * undefined). Below the sum of the sales lines, it shows a Make Order that was interrupted.
+   */
+  storedOrdered?: number;
   row: number;
   /** False when a cell of the line could not be read: the line is shown but not used. */
   valid: boolean;

@@ -359,12 +359,55 @@ function checkBlanketAssemblyOrders(a: Analysis): void {
   }
 }
 
+/**
+ * Half-written documents from an interrupted Make Order: a sales line linking an assembly
+ * order that is not there, or a blanket line whose sales orders hold more than the
+ * Quantity Ordered the product last wrote (the blanket order was never updated).
+ */
+function checkUnfinished(a: Analysis): void {
+  const wb = a.wb;
+  const assemblyOrders = new Set(wb.assemblyLines.map((l) => key(l.aoNo)));
+  for (const s of wb.salesLines) {
+    if (!s.aoNo || assemblyOrders.has(key(s.aoNo))) continue;
+    const ref = refIn(wb, "sales", s.row);
+    const scope = s.blanketDocNo ? [`calloff:${key(s.blanketDocNo)}`] : ["sales:?"];
+    wb.log.add(
+      "DOCUMENT_INCOMPLETE",
+      wb.tables.sales.sheet,
+      ref("aoNo"),
+      MESSAGES.missingAssemblyOrder(s.docNo, String(s.lineNo), s.aoNo),
+      scope
+    );
+  }
+  for (const order of wb.blanketOrders.values()) {
+    for (const l of order.lines) {
+      if (l.type !== "Item" || !l.valid || l.storedOrdered === undefined) continue;
+      const derived = quantityOrdered(a, l);
+      if (compareQty(derived, l.storedOrdered) <= 0) continue;
+      const sales = a.salesByLine.get(lineKey(l.docNo, l.lineNo)) ?? [];
+      const newest = sales.reduce((m, s) => (s.row > m.row ? s : m), sales[0]);
+      const ref = refIn(wb, "blanket", l.row);
+      const message = MESSAGES.unfinishedOrder(
+        l.docNo,
+        String(l.lineNo),
+        formatQty(l.storedOrdered),
+        formatQty(derived),
+        newest?.docNo ?? "?"
+      );
+      wb.log.add("DOCUMENT_INCOMPLETE", wb.tables.blanket.sheet, ref("quantityOrdered"), message, [
+        `calloff:${key(l.docNo)}`,
+      ]);
+    }
+  }
+}
+
 /** Runs every cross-sheet check; parse issues are already in wb.log. */
 export function validateWorkbook(wb: ParsedWorkbook): Analysis {
   checkBoms(wb);
   const a = analyse(wb);
   checkBlanketLines(a);
   checkSalesLinks(a);
+  checkUnfinished(a);
   checkBlanketAssemblyOrders(a);
   return a;
 }

@@ -17,7 +17,7 @@ import {
   UsageType,
 } from "../domain/model";
 import { formatQty } from "../domain/quantity";
-import { cellRef, findSheet, WorkbookGrids } from "./grid";
+import { cellRef, findSheet, isEmptyCell, WorkbookGrids } from "./grid";
 import {
   ASSEMBLY_BOMS,
   ASSEMBLY_ORDERS,
@@ -91,6 +91,11 @@ function table(
         `sheet:${spec.name}`,
       ]);
     return { table: emptyTable(spec), present: false };
+  }
+  // An optional sheet with nothing on it (a new sheet, or one a write had only just
+  // created when it was interrupted) is as good as absent.
+  if (!required && !grid.rows.some((r) => r.some((c) => !isEmptyCell(c)))) {
+    return { table: { ...emptyTable(spec), sheet: grid.name }, present: false };
   }
   return { table: readTable(grid, spec, log), present: true };
 }
@@ -563,6 +568,11 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
       discount,
       shipmentDate,
       qtyToShip: qtyToShip !== undefined && qtyToShip > 0 ? qtyToShip : 0,
+      storedOrdered: !r.has("quantityOrdered")
+        ? undefined
+        : r.isBlank("quantityOrdered")
+          ? 0
+          : new RowReader(t, silent(), row, "", []).number("quantityOrdered"),
       row: row.row,
       valid,
     });

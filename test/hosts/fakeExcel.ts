@@ -352,9 +352,9 @@ class FakeTable extends Proxy implements XlTable {
       run: () => void (this.ctx.table(this.sheetName, name()).style = v),
     });
   }
-  delete(): void {
+  convertToRange(): void {
     this.ctx.queue({
-      name: "delete table",
+      name: "convert table to range",
       bytes: 60,
       run: () => {
         const sheet = this.ctx.state.sheet(this.sheetName)!;

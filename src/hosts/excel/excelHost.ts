@@ -208,14 +208,14 @@ export class ExcelHost {
 
   private async writeTable(batch: Batcher, w: TableWrite): Promise<void> {
     const { ws, info } = this.sheet(w.sheet);
-    // The product owns this table: drop the old one, clear its cells, write the new grid.
+    // The product owns this table. Nothing is cleared before the new values are in place:
+    // a write that fails part-way (Excel does not roll back) must never lose rows. So the
+    // old table becomes a plain range, the new grid is written over it, then what is left
+    // of the old one is cleared and the table is made again.
     await batch.reserve(200 + info.tables.length * 100);
-    for (const t of info.tables) ws.tables.getItem(t).delete();
+    for (const t of info.tables) ws.tables.getItem(t).convertToRange();
     info.tables = [];
     const width = w.headers.length;
-    const oldWidth = Math.max(width, w.previousColumns);
-    if (w.previousRows > 0)
-      ws.getRange(rangeAddress(w.startRow, 0, w.previousRows, oldWidth)).clear("All");
     const formats = w.formats.map((f) => NUMBER_FORMATS[f]);
     const rows: CellValue[][] = [
       w.headers,
@@ -224,7 +224,23 @@ export class ExcelHost {
     await this.writeRows(batch, ws, w.startRow, 0, rows, (i) =>
       i === 0 ? w.headers.map(() => "@") : formats
     );
-    await batch.reserve(300);
+    await batch.reserve(400);
+    if (w.previousRows > rows.length) {
+      const oldWidth = Math.max(width, w.previousColumns);
+      ws.getRange(
+        rangeAddress(w.startRow + rows.length, 0, w.previousRows - rows.length, oldWidth)
+      ).clear("All");
+    }
+    if (w.previousColumns > width) {
+      ws.getRange(
+        rangeAddress(
+          w.startRow,
+          width,
+          Math.min(rows.length, Math.max(1, w.previousRows)),
+          w.previousColumns - width
+        )
+      ).clear("All");
+    }
     const table = ws.tables.add(rangeAddress(w.startRow, 0, rows.length, width), true);
     table.name = w.tableName;
     table.style = "TableStyleLight9";
@@ -239,12 +255,15 @@ export class ExcelHost {
     firstRow: number,
     firstCol: number,
     rows: CellValue[][],
-    formatsOf: (rowIndex: number) => string[]
+    formatsOf: (rowIndex: number) => string[],
+    /** Keep rows with the same first cell (one document) in one block where they fit. */
+    byDocument = false
   ): Promise<void> {
     let start = 0;
     while (start < rows.length) {
       let bytes = 200;
       let end = start;
+      const sizes: number[] = [];
       while (end < rows.length) {
         const f = formatsOf(end);
         // Two arrays (values, formats), each row in brackets.
@@ -252,7 +271,17 @@ export class ExcelHost {
         rows[end].forEach((v, c) => (rowBytes += jsonBytes(toExcelValue(v)) + jsonBytes(f[c])));
         if (end > start && bytes + rowBytes > this.blockBytes) break;
         bytes += rowBytes;
+        sizes.push(rowBytes);
         end++;
+      }
+      if (byDocument && end < rows.length) {
+        // A write cut off between blocks then leaves whole documents, never half of one.
+        let cut = end;
+        while (cut > start + 1 && rows[cut][0] === rows[cut - 1][0]) cut--;
+        if (rows[cut][0] !== rows[cut - 1][0]) {
+          for (let i = cut; i < end; i++) bytes -= sizes[i - start];
+          end = cut;
+        }
       }
       await batch.reserve(bytes);
       const block = rows.slice(start, end);

@@ -30,7 +30,8 @@ export interface XlRange {
 export interface XlTable {
   name: string;
   style: string;
-  delete(): void;
+  /** Turns the table back into a plain range, keeping every value (ExcelApi 1.2). */
+  convertToRange(): unknown;
 }
 
 export interface XlTableCollection {
