@@ -21,5 +21,5 @@ if (!("ResizeObserver" in window)) {
 }
 
 // CI machines are small and shared: give async UI updates time before failing.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 require("@testing-library/react").configure({ asyncUtilTimeout: 5000 });
