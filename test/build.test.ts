@@ -32,3 +32,16 @@ test("the built manifest points at the production URL, not localhost", () => {
   expect(manifest).toContain(`${expected}taskpane.html`);
   expect(manifest).toContain(`${expected}assets/icon-32.png`);
 });
+
+test("the pages carry a Content-Security-Policy: own scripts and office.js only, no eval", () => {
+  for (const page of ["taskpane.html", "commands.html", "playground.html"]) {
+    const csp = /Content-Security-Policy"?\s+content="([^"]+)"/.exec(read(page));
+    expect(csp).not.toBeNull();
+    const scriptSrc = /script-src ([^;]+)/.exec(csp![1])![1].trim().split(/\s+/);
+    expect(scriptSrc[0]).toBe("'self'");
+    for (const source of scriptSrc.slice(1))
+      expect(source).toBe("https://appsforoffice.microsoft.com");
+    expect(csp![1]).not.toMatch(/unsafe-eval/);
+    expect(csp![1]).toMatch(/object-src 'none'/);
+  }
+});

@@ -22,6 +22,7 @@ import { applyPlan } from "../workbook/applyPlan";
 import { isoToSerial } from "../workbook/table";
 import {
   applyPlanToWorkbook,
+  checkUnchanged,
   FileError,
   loadWorkbook,
   LoadedWorkbook,
@@ -183,6 +184,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       const r = assemble(loaded.grids);
       if (r.ok && r.plan) {
         applyPlanToWorkbook(loaded.workbook, r.plan);
+        checkUnchanged(loaded);
         await saveWorkbook(loaded.workbook, dest);
       }
       const counts = { created: r.created, kept: r.kept, rebuilt: r.rebuilt, removed: r.removed };
@@ -206,6 +208,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       const r = makeOrder(loaded.grids, { orderNo: values.order, orderDate, ship });
       if (r.ok && r.plan) {
         applyPlanToWorkbook(loaded.workbook, r.plan);
+        checkUnchanged(loaded);
         await saveWorkbook(loaded.workbook, dest);
       }
       if (values.json)

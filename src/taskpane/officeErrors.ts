@@ -19,6 +19,8 @@ const MESSAGES: Record<string, string> = {
   InvalidArgument:
     "Excel did not accept the data written. Check the sheets for merged cells in the product's tables, then try again.",
   Conflict: "Someone else changed the workbook at the same time. Try again.",
+  WorkbookChanged:
+    "The workbook changed while the add-in was working (another user, or typing in a cell). Nothing was written. Try again.",
   ActivityLimitReached: "Excel is busy. Wait a moment, then try again.",
   RequestAborted: "The request to Excel was interrupted. Try again.",
   GeneralException: "Excel could not complete the change. Check the result, then try again.",

@@ -23,7 +23,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
   update<T extends { plan?: WritePlan }>(decide: (grids: WorkbookGrids) => T): Promise<T> {
     return this.run(async (host) => {
       const result = decide((await host.read()).grids);
-      if (result.plan) await host.apply(result.plan);
+      if (result.plan) {
+        // Another user or the planner may have typed meanwhile: never write to rows that moved.
+        await host.verifyUnchanged();
+        await host.apply(result.plan);
+      }
       return result;
     });
   }

@@ -333,3 +333,16 @@ describe("bao template and demo", () => {
     expect(out).toContain("0 errors");
   });
 });
+
+describe("the file changed under us", () => {
+  test("a workbook saved by someone else while bao worked is not overwritten", async () => {
+    const { loadWorkbook, checkUnchanged } = await import("../../src/hosts/xlsx/xlsxHost");
+    const file = await simple();
+    const loaded = await loadWorkbook(file);
+    expect(() => checkUnchanged(loaded)).not.toThrow();
+    await writeXlsx(file, workbook({ blanket: [blanket({ qty: 99 })] }));
+    expect(() => checkUnchanged(loaded)).toThrow(
+      /changed while bao was working.*nothing was written/
+    );
+  });
+});

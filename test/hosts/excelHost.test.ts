@@ -165,3 +165,38 @@ function trimNulls(r: unknown[]): unknown[] {
     out.pop();
   return out;
 }
+
+describe("the workbook changed under us", () => {
+  test("a change between reading and writing is detected before anything is written", async () => {
+    const grids = workbook({ blanket: [blanket({ ship: 4 }), blanket({ line: 20000 })] });
+    const ctx = new FakeContext(FakeWorkbookState.from(grids));
+    const host = new ExcelHost(ctx);
+    const { grids: read } = await host.read();
+    const r = makeOrder(read, { orderNo: "BSO-1001", orderDate: date("2027-01-15") });
+    // Someone inserts a row above the order's lines while the add-in works.
+    const sheet = ctx.state.sheet("Blanket Orders")!;
+    const moved = new Map<string, typeof sheet.cells extends Map<string, infer C> ? C : never>();
+    for (const [k, cell] of sheet.cells) {
+      const [row, col] = k.split(",").map(Number);
+      moved.set(`${row >= 1 ? row + 1 : row},${col}`, cell);
+    }
+    sheet.cells = moved;
+    const syncsBefore = ctx.syncs.length;
+    await expect(host.verifyUnchanged()).rejects.toMatchObject({
+      code: "WorkbookChanged",
+      sheet: "Blanket Orders",
+    });
+    expect(
+      ctx.syncs.slice(syncsBefore).every((s) => s.ops.every((op) => op.startsWith("load")))
+    ).toBe(true);
+    expect(ctx.state.sheet("Sales Orders")).toBeUndefined();
+    expect(r.ok).toBe(true);
+  });
+
+  test("an unchanged workbook passes", async () => {
+    const ctx = new FakeContext(FakeWorkbookState.from(workbook()));
+    const host = new ExcelHost(ctx);
+    await host.read();
+    await expect(host.verifyUnchanged()).resolves.toBeUndefined();
+  });
+});

@@ -111,10 +111,19 @@ class Batcher {
   }
 }
 
+/** The workbook changed between reading it and writing to it (another user, or the planner typing). */
+export class WorkbookChangedError extends Error {
+  readonly code = "WorkbookChanged";
+  constructor(readonly sheet: string) {
+    super(`The sheet ${sheet} changed while the add-in was working.`);
+  }
+}
+
 export class ExcelHost {
   private readonly blockBytes: number;
   private readonly readBlockCells: number;
   private sheets = new Map<string, SheetInfo>();
+  private lastRead?: WorkbookGrids;
 
   constructor(
     private readonly ctx: XlContext,
@@ -180,7 +189,24 @@ export class ExcelHost {
     }
     await flush();
     for (const g of grids.sheets) for (let i = 0; i < g.rows.length; i++) g.rows[i] ??= [];
+    this.lastRead = grids;
     return { grids, sheets: this.sheets };
+  }
+
+  /**
+   * Reads the sheets again and refuses (WorkbookChangedError) if any differs from the
+   * last read, so a plan is never applied to rows that moved or changed under it.
+   */
+  async verifyUnchanged(): Promise<void> {
+    const before = this.lastRead;
+    if (!before) return;
+    const { grids } = await this.read();
+    for (const sheet of before.sheets) {
+      const now = grids.sheets.find((s) => s.name === sheet.name);
+      if (!now || !sameRows(sheet.rows, now.rows)) throw new WorkbookChangedError(sheet.name);
+    }
+    if (grids.sheets.length !== before.sheets.length)
+      throw new WorkbookChangedError(grids.sheets[grids.sheets.length - 1]?.name ?? "");
   }
 
   private sheet(name: string): { ws: XlWorksheet; info: SheetInfo } {
@@ -336,6 +362,30 @@ export class ExcelHost {
     const [sheet, address] = splitAddress(range.address);
     return { sheet, address };
   }
+}
+
+function sameRows(a: CellValue[][], b: CellValue[][]): boolean {
+  const n = Math.max(a.length, b.length);
+  for (let r = 0; r < n; r++) {
+    const x = a[r] ?? [];
+    const y = b[r] ?? [];
+    const m = Math.max(x.length, y.length);
+    for (let c = 0; c < m; c++) {
+      const u = x[c] ?? null;
+      const v = y[c] ?? null;
+      if (u === v) continue;
+      if (
+        typeof u === "object" &&
+        typeof v === "object" &&
+        u !== null &&
+        v !== null &&
+        u.error === v.error
+      )
+        continue;
+      return false;
+    }
+  }
+  return true;
 }
 
 function padded(line: unknown[], types: string[] | undefined, columnIndex: number): CellValue[] {

@@ -21,6 +21,23 @@ export interface LoadedWorkbook {
   grids: WorkbookGrids;
   /** Parts exceljs cannot carry over (charts, pivot tables, macros, images). */
   unsupported: string[];
+  /** The file's bytes when read, to notice a change before writing. */
+  data: Buffer;
+}
+
+/** Refuses to write when the input file changed since it was read (someone saved it meanwhile). */
+export function checkUnchanged(loaded: LoadedWorkbook): void {
+  let now: Buffer;
+  try {
+    now = fs.readFileSync(loaded.file);
+  } catch {
+    throw new FileError(`${loaded.file}: disappeared while bao was working; nothing was written`);
+  }
+  if (!now.equals(loaded.data)) {
+    throw new FileError(
+      `${loaded.file}: changed while bao was working (saved by someone else?); nothing was written, run the command again`
+    );
+  }
 }
 
 /** The parts of a package that exceljs would drop on save, by what a user calls them. */
@@ -87,6 +104,7 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
     workbook,
     grids: workbookToGrids(workbook),
     unsupported: await unsupportedParts(zip),
+    data,
   };
 }
 
