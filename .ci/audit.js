@@ -12,8 +12,13 @@ try {
 }
 const counts = report.metadata && report.metadata.vulnerabilities;
 if (!counts) {
-  const reason = (report.error && (report.error.summary || report.error.code)) || (run.stderr || "").split("\n").find((l) => l.includes("error")) || "no report";
-  process.stdout.write(`npm audit SKIPPED: the registry gave no audit report (${String(reason).trim()})\n`);
+  const reason =
+    (report.error && (report.error.summary || report.error.code)) ||
+    (run.stderr || "").split("\n").find((l) => l.includes("error")) ||
+    "no report";
+  process.stdout.write(
+    `npm audit SKIPPED: the registry gave no audit report (${String(reason).trim()})\n`
+  );
   process.exit(0);
 }
 const serious = (counts.high || 0) + (counts.critical || 0);
