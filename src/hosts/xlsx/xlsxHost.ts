@@ -12,6 +12,15 @@ import { workbookToGrids } from "./xlsxWorkbook";
 
 export { applyPlanToWorkbook, newWorkbook } from "./xlsxWorkbook";
 
+// exceljs writes a carriage return as it is, and every XML reader (Excel's too) turns it
+// into a line feed, so "\r=1" would not come back as written. A character reference
+// survives; exceljs calls this function through its utils module, so wrapping it here
+// covers every text it writes.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exceljsUtils = require("exceljs/lib/utils/utils") as { xmlEncode(text: string): string };
+const xmlEncode = exceljsUtils.xmlEncode;
+exceljsUtils.xmlEncode = (text: string): string => xmlEncode(text).replace(/\r/g, "&#13;");
+
 /** A problem with a file (not with its data): the CLI's exit status 2. */
 export class FileError extends Error {}
 
