@@ -16,7 +16,7 @@ export { applyPlanToWorkbook, newWorkbook } from "./xlsxWorkbook";
 // into a line feed, so "\r=1" would not come back as written. A character reference
 // survives; exceljs calls this function through its utils module, so wrapping it here
 // covers every text it writes.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const exceljsUtils = require("exceljs/lib/utils/utils") as { xmlEncode(text: string): string };
 const xmlEncode = exceljsUtils.xmlEncode;
 exceljsUtils.xmlEncode = (text: string): string => xmlEncode(text).replace(/\r/g, "&#13;");
