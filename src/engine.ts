@@ -155,6 +155,25 @@ function setupWrite(wb: ParsedWorkbook, used: NumberSeries[]): SheetWrite | unde
   return write;
 }
 
+/** Excel's last row. */
+export const EXCEL_ROWS = 1_048_576;
+
+/** Table writes that would run past Excel's last row: SHEET_FULL, and the command writes nothing. */
+function overfull(wb: ParsedWorkbook, plan: WritePlan): boolean {
+  let full = false;
+  for (const w of plan.writes) {
+    if (w.kind !== "table") continue;
+    const last = w.startRow + Math.max(1, w.rows.length);
+    if (last > EXCEL_ROWS) {
+      wb.log.add("SHEET_FULL", w.sheet, "A1", MESSAGES.sheetFull(w.sheet, last), [
+        `sheet:${w.sheet}`,
+      ]);
+      full = true;
+    }
+  }
+  return full;
+}
+
 // ---------------------------------------------------------------- blocking
 
 /** Scopes whose errors do not stop `assemble`: call-offs and the documents made from them. */
@@ -224,6 +243,7 @@ export function assemble(grids: WorkbookGrids): AssembleResult {
   const setup = setupWrite(wb, [blanketAssembly]);
   if (setup) writes.push(setup);
   const { created, kept: keptCount, rebuilt, removed } = outcome;
+  if (overfull(wb, { writes })) return { ...result(wb, false), ...counts };
   return { ...result(wb, true, { writes }), created, kept: keptCount, rebuilt, removed };
 }
 
@@ -362,6 +382,7 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
     assemblySeries,
     blanketAssemblySeries,
   ]);
+  if (overfull(wb, plan)) return result(wb, false);
   // A finished order reports all its assembly orders, those it had and those it got.
   const assemblyOrders = finish
     ? [

@@ -32,6 +32,7 @@ export const ISSUE_SEVERITY = {
   NOTHING_TO_CREATE: "error",
   LINE_NOT_FOUND: "error",
   DOCUMENT_INCOMPLETE: "error",
+  SHEET_FULL: "error",
   DOCUMENT_FINISHED: "warning",
 } as const satisfies Record<string, Severity>;
 
@@ -151,6 +152,8 @@ export const MESSAGES = {
     `Sales order ${so} line ${line} links assembly order ${ao}, which is not on the Assembly Orders sheet: a Make Order was interrupted. Run Make Order on its blanket order again to finish it, or delete the sales order's rows.`,
   finished: (so: string, doc: string) =>
     `Sales order ${so} from an interrupted Make Order on blanket order ${doc} was finished; no second order was made.`,
+  sheetFull: (sheet: string, rows: number) =>
+    `The '${sheet}' sheet would need ${rows.toLocaleString("en-US")} rows, more than the 1,048,576 an Excel sheet holds. Nothing was written; split the blanket orders over several workbooks.`,
   aoLineDuplicate: (ao: string, line: string) =>
     `Blanket assembly order ${ao} has line ${line} more than once. Give the added line its own Line No., or leave it blank to have one assigned.`,
   twoAssemblyOrders: (doc: string, line: string, first: string, second: string) =>

@@ -278,3 +278,21 @@ describe("assemble: refreshing keeps customizations", () => {
     expect(codes(validate(fixed).issues)).toEqual(["FIXED_ON_ITEM"]);
   });
 });
+
+test("SHEET_FULL: assemble refuses to write past Excel's last row", () => {
+  // 52,429 lines x 20 components = 1,048,580 rows, one header too many.
+  const parts = Array.from({ length: 20 }, (_, i) => `P${i}`);
+  const lines = Array.from({ length: 52429 }, (_, i) =>
+    blanket({ doc: `B${Math.floor(i / 100)}`, line: ((i % 100) + 1) * 10000, qty: 1 })
+  );
+  const g = workbook({
+    items: [atoItem("KIT"), ...parts.map((p) => item(p))],
+    boms: parts.map((p, i) => bom("KIT", (i + 1) * 10000, p, 1)),
+    blanket: lines,
+  });
+  const r = assemble(g);
+  expect(r.ok).toBe(false);
+  expect(r.plan).toBeUndefined();
+  expect(codes(r.issues)).toEqual(["SHEET_FULL"]);
+  expect(r.issues[0].message).toMatch(/would need 1,048,581 rows, more than the 1,048,576/);
+});
