@@ -11,6 +11,8 @@ import { applyPlanToWorkbook, newWorkbook, saveWorkbook } from "../src/hosts/xls
 import { gridsAsTables } from "../src/sample/sampleWorkbook";
 import { BOM_LINES, blanketWorkbook } from "./workloads";
 import type { Result } from "./run";
+import ExcelJS from "exceljs";
+import { EXCEL_ROWS } from "../src/engine";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -34,6 +36,53 @@ function timeProcess(script: string, runs: number): { ms: number; peakRssMb: num
   return { ms: ms[Math.floor(ms.length / 2)], peakRssMb: Math.round(peak) };
 }
 
+/** A workbook whose Blanket Orders sheet is full: 1,048,575 lines under the header. */
+async function fullSheetWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const add = (name: string, rows: (string | number | null)[][]) => {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r).commit();
+    return ws;
+  };
+  add("Items", [
+    ["No.", "Description", "Base Unit of Measure", "Assembly Policy", "Unit Price"],
+    ["KIT", "Kit", "PCS", "Assemble-to-Order", 250],
+    ["PART", "Part", "PCS", "Assemble-to-Stock", 3],
+  ]).commit();
+  add("Assembly BOMs", [
+    ["Parent Item No.", "Line No.", "Type", "No.", "Quantity per"],
+    ["KIT", 10000, "Item", "PART", 2],
+  ]).commit();
+  const b = add("Blanket Orders", [
+    [
+      "Document No.",
+      "Sell-to Customer No.",
+      "Line No.",
+      "Type",
+      "No.",
+      "Quantity",
+      "Qty. to Assemble to Order",
+      "Unit Price",
+      "Qty. to Ship",
+    ],
+  ]);
+  for (let i = 0; i < EXCEL_ROWS - 1; i++) {
+    b.addRow([
+      `BSO-${String(Math.floor(i / 100)).padStart(5, "0")}`,
+      "C1",
+      ((i % 100) + 1) * 10000,
+      "Item",
+      "KIT",
+      5,
+      0,
+      250,
+      i < 3 ? 1 : null,
+    ]).commit();
+  }
+  b.commit();
+  await wb.commit();
+}
+
 export async function cliResults(quick: boolean): Promise<Result[]> {
   const lines = quick ? 1000 : 5000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bao-bench-"));
@@ -53,6 +102,32 @@ export async function cliResults(quick: boolean): Promise<Result[]> {
     const floorScript = `const E=require(${JSON.stringify(require.resolve("exceljs"))});const w=new E.Workbook();await w.xlsx.readFile(${JSON.stringify(output)});await w.xlsx.writeFile(${JSON.stringify(path.join(dir, "floor.xlsx"))});`;
     const floor = timeProcess(floorScript, runs);
     const rows = lines * BOM_LINES;
+    const full: Result[] = [];
+    if (!quick) {
+      const big = path.join(dir, "full-sheet.xlsx");
+      await fullSheetWorkbook(big);
+      const io2 = "{out(){},err(){}}";
+      const v = timeProcess(
+        `const c=await require(${JSON.stringify(cliMain)}).main(["validate",${JSON.stringify(big)}],${io2});if(c)throw new Error("exit "+c);`,
+        1
+      );
+      full.push({
+        name: `bao validate, a full sheet (${EXCEL_ROWS - 1} blanket lines)`,
+        rows: EXCEL_ROWS - 1,
+        ms: v.ms,
+        peakRssMb: v.peakRssMb,
+      });
+      const m = timeProcess(
+        `const c=await require(${JSON.stringify(cliMain)}).main(["make-order",${JSON.stringify(big)},"--order","BSO-00000","--date","2027-01-15","-o",${JSON.stringify(path.join(dir, "full-out.xlsx"))}],${io2});if(c)throw new Error("exit "+c);`,
+        1
+      );
+      full.push({
+        name: `bao make-order on a full sheet (writes ${EXCEL_ROWS - 1} rows back)`,
+        rows: EXCEL_ROWS - 1,
+        ms: m.ms,
+        peakRssMb: m.peakRssMb,
+      });
+    }
     return [
       {
         name: `bao assemble, ${lines} blanket lines (${rows} assembly rows)`,
@@ -62,6 +137,7 @@ export async function cliResults(quick: boolean): Promise<Result[]> {
         peakRssMb: cli.peakRssMb,
         note: `exceljs read+write alone: ${floor.peakRssMb} MB peak`,
       },
+      ...full,
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -18,15 +18,15 @@ import {
 } from "../engine";
 import { Issue } from "../domain/issues";
 import { qualifiedRef } from "../workbook/grid";
-import { applyPlan } from "../workbook/applyPlan";
 import { isoToSerial } from "../workbook/table";
 import {
   applyPlanToWorkbook,
-  checkUnchanged,
+  applyToLoaded,
   FileError,
   loadWorkbook,
   LoadedWorkbook,
   newWorkbook,
+  saveLoaded,
   saveWorkbook,
 } from "../hosts/xlsx/xlsxHost";
 
@@ -183,9 +183,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       const dest = target(loaded, values.output, io);
       const r = assemble(loaded.grids);
       if (r.ok && r.plan) {
-        applyPlanToWorkbook(loaded.workbook, r.plan);
-        checkUnchanged(loaded);
-        await saveWorkbook(loaded.workbook, dest);
+        applyToLoaded(loaded, r.plan);
+        await saveLoaded(loaded, dest);
       }
       const counts = { created: r.created, kept: r.kept, rebuilt: r.rebuilt, removed: r.removed };
       if (values.json) json(io, r, counts);
@@ -207,9 +206,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       const dest = target(loaded, values.output, io);
       const r = makeOrder(loaded.grids, { orderNo: values.order, orderDate, ship });
       if (r.ok && r.plan) {
-        applyPlanToWorkbook(loaded.workbook, r.plan);
-        checkUnchanged(loaded);
-        await saveWorkbook(loaded.workbook, dest);
+        applyToLoaded(loaded, r.plan);
+        await saveLoaded(loaded, dest);
       }
       if (values.json)
         json(io, r, r.ok ? { salesOrder: r.salesOrder, assemblyOrders: r.assemblyOrders } : {});
@@ -262,26 +260,24 @@ async function demo(out: string, io: Io): Promise<number> {
     for (const i of a.issues) io.out(issueLine(i));
     return 1;
   }
-  let grids = applyPlan(loaded.grids, a.plan);
-  applyPlanToWorkbook(loaded.workbook, a.plan);
+  applyToLoaded(loaded, a.plan, true);
   io.out(
     `2. assemble: blanket assembly orders ${a.created} created, ${a.kept} kept (customizations preserved), ${a.rebuilt} rebuilt, ${a.removed} removed.`
   );
-  const orders = ordersWithCallOff(grids);
+  const orders = ordersWithCallOff(loaded.grids);
   if (!orders.length)
     io.out("3. make-order: no blanket order has a Qty. to Ship entered; nothing to call off.");
   for (const order of orders) {
-    const m = makeOrder(grids, { orderNo: order, orderDate: (io.today ?? todaySerial)() });
+    const m = makeOrder(loaded.grids, { orderNo: order, orderDate: (io.today ?? todaySerial)() });
     if (!m.ok || !m.plan) {
       io.out(`3. make-order ${order}: refused.`);
       for (const i of m.issues) io.out(issueLine(i));
       return 1;
     }
-    grids = applyPlan(grids, m.plan);
-    applyPlanToWorkbook(loaded.workbook, m.plan);
+    applyToLoaded(loaded, m.plan, true);
     io.out(`3. make-order ${order}: ${madeOrderText(order, m)}`);
   }
-  await saveWorkbook(loaded.workbook, out);
+  await saveLoaded(loaded, out);
   io.out(`Result: ${path.resolve(out)}`);
   io.out(
     "Open it and look at the sheets Blanket Assembly Orders, Sales Orders and Assembly Orders, and at Quantity Ordered / Remaining Quantity on Blanket Orders."

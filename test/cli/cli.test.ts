@@ -346,3 +346,59 @@ describe("the file changed under us", () => {
     );
   });
 });
+
+describe("large workbooks are streamed", () => {
+  afterEach(() => {
+    delete process.env.BAO_STREAM_BYTES;
+  });
+
+  test("the streaming path gives the same result as the ordinary one; in place it is refused, naming what would be lost", async () => {
+    const file = await simple("big.xlsx", {
+      blanket: [
+        blanket({ qty: 10, ship: 4, extra: { Description: "\r=text" } }),
+        blanket({ line: 20000, qty: 5 }),
+      ],
+    });
+    const ordinary = path.join(dir, "ordinary.xlsx");
+    expect((await bao("assemble", file, "-o", ordinary)).code).toBe(0);
+    expect(
+      (await bao("make-order", ordinary, "--order", "BSO-1001", "--date", "2027-01-15")).code
+    ).toBe(0);
+    process.env.BAO_STREAM_BYTES = "1";
+    const refused = await bao("assemble", file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(
+      /in-place update refused: .*large workbooks are rewritten by streaming/
+    );
+    const streamed = path.join(dir, "streamed.xlsx");
+    expect((await bao("assemble", file, "-o", streamed)).code).toBe(0);
+    const again = path.join(dir, "streamed2.xlsx");
+    expect(
+      (
+        await bao(
+          "make-order",
+          streamed,
+          "--order",
+          "BSO-1001",
+          "--date",
+          "2027-01-15",
+          "-o",
+          again
+        )
+      ).code
+    ).toBe(0);
+    expect((await bao("validate", again, "--json")).out).toContain('"ok": true');
+    delete process.env.BAO_STREAM_BYTES;
+    const a = await readGrids(ordinary);
+    const b = await readGrids(again);
+    for (const name of [
+      "Blanket Orders",
+      "Blanket Assembly Orders",
+      "Sales Orders",
+      "Assembly Orders",
+      "Setup",
+    ]) {
+      expect({ name, rows: records(b, name) }).toEqual({ name, rows: records(a, name) });
+    }
+  });
+});
