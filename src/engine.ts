@@ -34,7 +34,7 @@ import {
   SALES_ORDERS,
   SETUP,
 } from "./workbook/schema";
-import { emptyTable } from "./workbook/table";
+import { emptyTable, serialToIso } from "./workbook/table";
 import { SheetWrite, WritePlan } from "./workbook/writePlan";
 
 export interface CommandResult {
@@ -337,6 +337,17 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
   if (options.ship) applyShipOverride(wb, order, options.ship);
   const a = validateWorkbook(wb);
   const finish = unfinishedOrder(wb, order);
+  if (order.validUntil !== undefined && options.orderDate > order.validUntil) {
+    const t = wb.tables.blanket;
+    const message = MESSAGES.expired(
+      order.docNo,
+      serialToIso(order.validUntil),
+      serialToIso(options.orderDate)
+    );
+    wb.log.add("BLANKET_EXPIRED", t.sheet, order.validUntilCell ?? "A1", message, [
+      `calloff:${key(order.docNo)}`,
+    ]);
+  }
   if (!calledOffLines(order).length && !finish) {
     const t = wb.tables.blanket;
     const cell = cellRef(

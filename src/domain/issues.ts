@@ -33,6 +33,8 @@ export const ISSUE_SEVERITY = {
   LINE_NOT_FOUND: "error",
   DOCUMENT_INCOMPLETE: "error",
   SHEET_FULL: "error",
+  BLANKET_EXPIRED: "error",
+  SHIPMENT_AFTER_VALIDITY: "warning",
   DOCUMENT_FINISHED: "warning",
 } as const satisfies Record<string, Severity>;
 
@@ -152,6 +154,10 @@ export const MESSAGES = {
     `Sales order ${so} line ${line} links assembly order ${ao}, which is not on the Assembly Orders sheet: a Make Order was interrupted. Run Make Order on its blanket order again to finish it, or delete the sales order's rows.`,
   finished: (so: string, doc: string) =>
     `Sales order ${so} from an interrupted Make Order on blanket order ${doc} was finished; no second order was made.`,
+  expired: (doc: string, validUntil: string, orderDate: string) =>
+    `Blanket order ${doc} is valid until ${validUntil}, so no call-off dated ${orderDate} can be made from it. Extend Valid Until, or agree a new blanket order.`,
+  shipmentAfterValidity: (doc: string, line: string, shipment: string, validUntil: string) =>
+    `Blanket order ${doc} line ${line}: Shipment Date ${shipment} is after the agreement's Valid Until ${validUntil}. Move the shipment date, or extend Valid Until.`,
   sheetFull: (sheet: string, rows: number) =>
     `The '${sheet}' sheet would need ${rows.toLocaleString("en-US")} rows, more than the 1,048,576 an Excel sheet holds. Nothing was written; split the blanket orders over several workbooks.`,
   aoLineDuplicate: (ao: string, line: string) =>

@@ -65,6 +65,10 @@ export interface BlanketOrder {
   customerName?: string;
   orderDate?: number;
   externalDocNo?: string;
+  /** The agreement's last day (Excel serial): no call-off after it, no shipment planned after it. */
+  validUntil?: number;
+  /** Where Valid Until was given, for issues. */
+  validUntilCell?: string;
   lines: BlanketLine[];
 }
 

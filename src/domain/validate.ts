@@ -1,6 +1,7 @@
 /** Cross-sheet validation (rules.md section 1), after parsing's one-sheet checks. */
 import type { ParsedWorkbook } from "../workbook/parse";
 import { cellRef } from "../workbook/grid";
+import { serialToIso } from "../workbook/table";
 import { Analysis, analyse, lineKey, quantityOrdered, unitFactor } from "./analysis";
 import { key, MESSAGES } from "./issues";
 import { AssemblyLine, BlanketAssemblyOrder, BlanketLine } from "./model";
@@ -401,6 +402,30 @@ function checkUnfinished(a: Analysis): void {
   }
 }
 
+/** Shipments planned after the agreement ends (a warning: the planner decides). */
+function checkValidity(wb: ParsedWorkbook): void {
+  for (const order of wb.blanketOrders.values()) {
+    if (order.validUntil === undefined) continue;
+    for (const l of order.lines) {
+      if (l.type !== "Item" || l.shipmentDate === undefined || l.shipmentDate <= order.validUntil)
+        continue;
+      const message = MESSAGES.shipmentAfterValidity(
+        l.docNo,
+        String(l.lineNo),
+        serialToIso(l.shipmentDate),
+        serialToIso(order.validUntil)
+      );
+      wb.log.add(
+        "SHIPMENT_AFTER_VALIDITY",
+        wb.tables.blanket.sheet,
+        refIn(wb, "blanket", l.row)("shipmentDate"),
+        message,
+        [`blanket:${key(l.docNo)}`]
+      );
+    }
+  }
+}
+
 /** Runs every cross-sheet check; parse issues are already in wb.log. */
 export function validateWorkbook(wb: ParsedWorkbook): Analysis {
   checkBoms(wb);
@@ -408,6 +433,7 @@ export function validateWorkbook(wb: ParsedWorkbook): Analysis {
   checkBlanketLines(a);
   checkSalesLinks(a);
   checkUnfinished(a);
+  checkValidity(wb);
   checkBlanketAssemblyOrders(a);
   return a;
 }

@@ -387,7 +387,7 @@ function parseBoms(wb: ParsedWorkbook): void {
 function parseBlanketOrders(wb: ParsedWorkbook): void {
   const t = wb.tables.blanket;
   const seen = new Map<string, number>();
-  type HeaderField = "customerNo" | "customerName" | "orderDate" | "externalDocNo";
+  type HeaderField = "customerNo" | "customerName" | "orderDate" | "externalDocNo" | "validUntil";
   const headerCells = new Map<string, Map<HeaderField, { value: string | number; cell: string }>>();
   const sheetScope = ["sheet:Blanket Orders"];
   const docScopes = new Map<string, string[]>();
@@ -414,6 +414,7 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
     const customerName = r.text("customerName");
     const orderDate = r.date("orderDate");
     const externalDocNo = r.text("externalDocNo");
+    const validUntil = r.date("validUntil");
     const typeOpt = r.option("type");
     const no = r.code("no");
     const type = lineType(typeOpt, no);
@@ -543,6 +544,7 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
     merge("customerName", customerName, "Sell-to Customer Name");
     merge("orderDate", orderDate, "Order Date");
     merge("externalDocNo", externalDocNo, "External Document No.");
+    merge("validUntil", validUntil, "Valid Until");
     if (lineNo !== undefined) {
       const k = `${docKey}\u0000${lineNo}`;
       const first = seen.get(k);
@@ -583,6 +585,8 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
     order.customerName = cells.get("customerName")?.value as string | undefined;
     order.orderDate = cells.get("orderDate")?.value as number | undefined;
     order.externalDocNo = cells.get("externalDocNo")?.value as string | undefined;
+    order.validUntil = cells.get("validUntil")?.value as number | undefined;
+    order.validUntilCell = cells.get("validUntil")?.cell;
     if (!cells.get("customerNo") && order.lines.length) {
       const first = order.lines[0];
       const c = t.cols.get("customerNo");

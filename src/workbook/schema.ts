@@ -144,6 +144,7 @@ export const BLANKET_ORDERS: SheetSpec = {
     text("customerName", "Sell-to Customer Name", { aliases: ["Customer Name"] }),
     date("orderDate", "Order Date"),
     text("externalDocNo", "External Document No.", { aliases: ["External Doc. No."] }),
+    date("validUntil", "Valid Until", { aliases: ["Valid To", "Expiration Date"] }),
     lineNo("lineNo", "Line No.", { required: true }),
     option("type", "Type", BLANKET_TYPE_OPTIONS),
     code("no", "No.", { aliases: ["Item No."] }),
