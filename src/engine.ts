@@ -15,7 +15,7 @@ import { BlanketAssemblyOrder, BlanketOrder, SalesLine } from "./domain/model";
 import { NumberSeries, openSeries, SERIES_DEFAULTS, SeriesName } from "./domain/numberSeries";
 import { addQty, subQty } from "./domain/quantity";
 import { validateWorkbook } from "./domain/validate";
-import { CellValue, cellRef, parseCellRef, WorkbookGrids } from "./workbook/grid";
+import { CellValue, cellRef, findSheet, parseCellRef, WorkbookGrids } from "./workbook/grid";
 import { ParsedWorkbook, parseWorkbook } from "./workbook/parse";
 import {
   assemblyOrderRows,
@@ -27,6 +27,7 @@ import {
 } from "./workbook/render";
 import {
   ASSEMBLY_ORDERS,
+  COMPONENT_FORECAST,
   BLANKET_ASSEMBLY_ORDERS,
   BLANKET_ORDERS as BLANKET_ORDERS_SPEC,
   column,
@@ -34,7 +35,8 @@ import {
   SALES_ORDERS,
   SETUP,
 } from "./workbook/schema";
-import { emptyTable, serialToIso } from "./workbook/table";
+import { emptyTable, readTable, serialToIso } from "./workbook/table";
+import { componentForecast, ForecastRow, PeriodKind } from "./domain/forecast";
 import { SheetWrite, WritePlan } from "./workbook/writePlan";
 
 export interface CommandResult {
@@ -556,6 +558,38 @@ function blanketOrderUpdates(
   ];
   if (t.cols.has("qtyToShip")) updates.unshift({ ...spec("qtyToShip"), values: toShip });
   return columnUpdates(t, updates, false);
+}
+
+// ---------------------------------------------------------------- forecast
+
+export interface ForecastResult extends CommandResult {
+  rows: ForecastRow[];
+}
+
+/**
+ * The Component Forecast sheet: per component and period, what the remaining blanket
+ * quantities need and what assembly orders already need. Call-off errors do not block it.
+ */
+export function forecast(grids: WorkbookGrids, by: PeriodKind = "month"): ForecastResult {
+  const wb = parseWorkbook(grids);
+  const a = validateWorkbook(wb);
+  if (blockedBy(wb.log.list, (s) => !s.startsWith("calloff:")))
+    return { ...result(wb, false), rows: [] };
+  const rows = componentForecast(a, by);
+  const grid = findSheet(grids, COMPONENT_FORECAST.name);
+  const t = grid
+    ? readTable(grid, COMPONENT_FORECAST, new IssueLog())
+    : emptyTable(COMPONENT_FORECAST);
+  const rendered: RowToRender[] = rows.map((r) =>
+    recordRow(COMPONENT_FORECAST, {
+      ...r,
+      periodStart: r.periodStart ?? null,
+      totalNeed: addQty(r.blanketNeed, r.assemblyNeed),
+    })
+  );
+  const plan: WritePlan = { writes: [renderTable(t, COMPONENT_FORECAST, rendered)] };
+  if (overfull(wb, plan)) return { ...result(wb, false), rows };
+  return { ...result(wb, true, plan), rows };
 }
 
 // ---------------------------------------------------------------- template

@@ -8,6 +8,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import {
   assemble,
+  forecast,
   AssembleResult,
   CommandResult,
   makeOrder,
@@ -45,6 +46,7 @@ const USAGE = `Usage:
   bao validate   FILE [--json]
   bao assemble   FILE [-o OUT] [--json]
   bao make-order FILE --order DOC [--date YYYY-MM-DD] [--ship LINE=QTY ...] [-o OUT] [--json]
+  bao forecast   FILE [--by month|week] [-o OUT] [--json]
   bao template   OUT
   bao demo       [-o OUT]`;
 
@@ -141,6 +143,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     order: { type: "string" as const },
     date: { type: "string" as const },
     ship: { type: "string" as const, multiple: true },
+    by: { type: "string" as const },
   };
   let parsed;
   try {
@@ -153,6 +156,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     validate: ["json"],
     assemble: ["json", "output"],
     "make-order": ["json", "output", "order", "date", "ship"],
+    forecast: ["json", "output", "by"],
     template: [],
     demo: ["output"],
   };
@@ -217,6 +221,28 @@ async function run(argv: string[], io: Io): Promise<number> {
           r.ok
             ? madeOrderText(values.order, r) + ` Wrote ${dest}.`
             : "Nothing written: fix the errors above, then run make-order again."
+        );
+      }
+      return r.ok ? 0 : 1;
+    }
+    case "forecast": {
+      const by = values.by ?? "month";
+      if (by !== "month" && by !== "week")
+        throw new UsageError(`--by ${by}: expected month or week`);
+      const loaded = await loadWorkbook(file);
+      const dest = target(loaded, values.output, io);
+      const r = forecast(loaded.grids, by);
+      if (r.ok && r.plan) {
+        applyToLoaded(loaded, r.plan);
+        await saveLoaded(loaded, dest);
+      }
+      if (values.json) json(io, r, { rows: r.rows.length, by });
+      else {
+        report(io, file, r);
+        io.out(
+          r.ok
+            ? `Component Forecast: ${r.rows.length} rows by ${by}. Wrote ${dest}.`
+            : "Nothing written: fix the errors above, then run forecast again."
         );
       }
       return r.ok ? 0 : 1;

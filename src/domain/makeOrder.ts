@@ -68,7 +68,7 @@ export function calledOffLines(order: BlanketOrder): BlanketLine[] {
 }
 
 /** What earlier assembly orders of a blanket line already took, per assembly line. */
-function takenEarlier(a: Analysis, line: BlanketLine): Map<string, number> {
+export function takenEarlier(a: Analysis, line: BlanketLine): Map<string, number> {
   const aoNos = new Set<string>();
   for (const s of a.salesByLine.get(lineKey(line.docNo, line.lineNo)) ?? [])
     if (s.aoNo) aoNos.add(key(s.aoNo));
@@ -81,7 +81,7 @@ function takenEarlier(a: Analysis, line: BlanketLine): Map<string, number> {
   return taken;
 }
 
-const componentKey = (l: Pick<AssemblyOrderLine, "lineNo" | "type" | "no">): string =>
+export const componentKey = (l: Pick<AssemblyOrderLine, "lineNo" | "type" | "no">): string =>
   `${l.lineNo}\u0000${l.type}\u0000${key(l.no)}`;
 
 /**

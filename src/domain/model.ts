@@ -120,6 +120,7 @@ export interface SalesLine {
 
 export interface AssemblyOrderLine extends AssemblyLine {
   aoNo: string;
+  dueDate?: number;
   salesOrderNo?: string;
   salesLineNo?: number;
   baoNo?: string;

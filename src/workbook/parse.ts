@@ -746,6 +746,7 @@ function parseAssemblyOrders(wb: ParsedWorkbook): void {
       qtyPer: 0,
       quantity: quantity ?? 0,
       uom: r.code("uom"),
+      dueDate: r.date("dueDate"),
       usage: r.option("usage") === "Fixed" ? "Fixed" : "Direct",
       row: row.row,
     });

@@ -260,6 +260,22 @@ export const ASSEMBLY_ORDERS: SheetSpec = {
   ],
 };
 
+export const COMPONENT_FORECAST: SheetSpec = {
+  name: "Component Forecast",
+  tableName: "ComponentForecast",
+  columns: [
+    text("period", "Period"),
+    date("periodStart", "Period Start"),
+    option("type", "Type", TYPE_OPTIONS),
+    code("no", "No."),
+    text("description", "Description"),
+    code("uom", "Unit of Measure Code"),
+    qty("blanketNeed", "Needed for Blanket Orders"),
+    qty("assemblyNeed", "Needed for Assembly Orders"),
+    qty("totalNeed", "Total Needed"),
+  ],
+};
+
 /** The sheets a planner fills in, in the order `bao template` writes them. */
 export const INPUT_SHEETS: readonly SheetSpec[] = [
   ITEMS,
@@ -274,6 +290,7 @@ export const OUTPUT_SHEETS: readonly SheetSpec[] = [
   BLANKET_ASSEMBLY_ORDERS,
   SALES_ORDERS,
   ASSEMBLY_ORDERS,
+  COMPONENT_FORECAST,
 ];
 
 export function column(spec: SheetSpec, key: string): ColumnSpec {

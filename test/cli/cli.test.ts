@@ -402,3 +402,35 @@ describe("large workbooks are streamed", () => {
     }
   });
 });
+
+describe("bao forecast", () => {
+  test("writes the Component Forecast sheet by month or week; --json adds the row count", async () => {
+    const file = await simple("plan.xlsx", {
+      blanket: [
+        blanket({ qty: 10, date: "2027-03-01" }),
+        blanket({ line: 20000, qty: 5, date: "2027-04-15" }),
+      ],
+    });
+    const r = await bao("forecast", file, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, rows: 4, by: "month" });
+    const rows = records(await readGrids(file), "Component Forecast");
+    expect(rows.map((x) => [x.Period, x["No."], x["Needed for Blanket Orders"]])).toEqual([
+      ["2027-03", "PART-A", 20],
+      ["2027-03", "PART-B", 10],
+      ["2027-04", "PART-A", 10],
+      ["2027-04", "PART-B", 5],
+    ]);
+    const weekly = path.join(dir, "weekly.xlsx");
+    expect((await bao("forecast", file, "--by", "week", "-o", weekly)).code).toBe(0);
+    expect(records(await readGrids(weekly), "Component Forecast").map((x) => x.Period)).toEqual([
+      "2027-W09",
+      "2027-W09",
+      "2027-W15",
+      "2027-W15",
+    ]);
+    const bad = await bao("forecast", file, "--by", "year");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--by year: expected month or week/);
+  });
+});

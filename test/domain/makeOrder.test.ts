@@ -390,19 +390,31 @@ describe("Make Order: conservation under rounding", () => {
 });
 
 describe("validity of the agreement (Valid Until)", () => {
-  const valid = (until: string, ship = "2027-03-01") => workbook({ blanket: [blanket({ ship: 2, date: ship, extra: { "Valid Until": date(until) } }), blanket({ line: 20000, date: ship })] });
+  const valid = (until: string, ship = "2027-03-01") =>
+    workbook({
+      blanket: [
+        blanket({ ship: 2, date: ship, extra: { "Valid Until": date(until) } }),
+        blanket({ line: 20000, date: ship }),
+      ],
+    });
 
   test("BLANKET_EXPIRED: a call-off dated after Valid Until is refused; on the last day it is made", () => {
-    const late = makeOrder(valid("2027-01-14"), { orderNo: "BSO-1001", orderDate: date("2027-01-15") });
+    const late = makeOrder(valid("2027-01-14"), {
+      orderNo: "BSO-1001",
+      orderDate: date("2027-01-15"),
+    });
     expect(late.ok).toBe(false);
     expect(late.issues.filter((i) => i.severity === "error")).toEqual([
       expect.objectContaining({
         code: "BLANKET_EXPIRED",
         cell: "N2", // the Valid Until cell
-        message: "Blanket order BSO-1001 is valid until 2027-01-14, so no call-off dated 2027-01-15 can be made from it. Extend Valid Until, or agree a new blanket order.",
+        message:
+          "Blanket order BSO-1001 is valid until 2027-01-14, so no call-off dated 2027-01-15 can be made from it. Extend Valid Until, or agree a new blanket order.",
       }),
     ]);
-    expect(makeOrder(valid("2027-01-15"), { orderNo: "BSO-1001", orderDate: date("2027-01-15") }).ok).toBe(true);
+    expect(
+      makeOrder(valid("2027-01-15"), { orderNo: "BSO-1001", orderDate: date("2027-01-15") }).ok
+    ).toBe(true);
   });
 
   test("SHIPMENT_AFTER_VALIDITY warns about each line shipping after the agreement ends", () => {
@@ -413,7 +425,12 @@ describe("validity of the agreement (Valid Until)", () => {
   });
 
   test("Valid Until is a header field: lines of one order must agree", () => {
-    const g = workbook({ blanket: [blanket({ extra: { "Valid Until": date("2027-12-31") } }), blanket({ line: 20000, extra: { "Valid Until": date("2027-06-30") } })] });
+    const g = workbook({
+      blanket: [
+        blanket({ extra: { "Valid Until": date("2027-12-31") } }),
+        blanket({ line: 20000, extra: { "Valid Until": date("2027-06-30") } }),
+      ],
+    });
     expect(codes(validate(g).issues)).toContain("HEADER_MISMATCH");
   });
 });
