@@ -17,6 +17,7 @@ import {
   template,
   validate,
 } from "../engine";
+import { importCallOff, share } from "../share";
 import { Issue } from "../domain/issues";
 import { qualifiedRef } from "../workbook/grid";
 import { isoToSerial } from "../workbook/table";
@@ -47,6 +48,8 @@ const USAGE = `Usage:
   bao assemble   FILE [-o OUT] [--json]
   bao make-order FILE --order DOC [--date YYYY-MM-DD] [--ship LINE=QTY ...] [-o OUT] [--json]
   bao forecast   FILE [--by month|week] [-o OUT] [--json]
+  bao share      FILE --customer NO -o OUT [--json]
+  bao import-call-off FILE --from COPY [-o OUT] [--json]
   bao template   OUT
   bao demo       [-o OUT]`;
 
@@ -144,6 +147,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     date: { type: "string" as const },
     ship: { type: "string" as const, multiple: true },
     by: { type: "string" as const },
+    customer: { type: "string" as const },
+    from: { type: "string" as const },
   };
   let parsed;
   try {
@@ -157,6 +162,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     assemble: ["json", "output"],
     "make-order": ["json", "output", "order", "date", "ship"],
     forecast: ["json", "output", "by"],
+    share: ["json", "output", "customer"],
+    "import-call-off": ["json", "output", "from"],
     template: [],
     demo: ["output"],
   };
@@ -243,6 +250,63 @@ async function run(argv: string[], io: Io): Promise<number> {
           r.ok
             ? `Component Forecast: ${r.rows.length} rows by ${by}. Wrote ${dest}.`
             : "Nothing written: fix the errors above, then run forecast again."
+        );
+      }
+      return r.ok ? 0 : 1;
+    }
+    case "share": {
+      if (!values.customer) throw new UsageError("share needs --customer NO");
+      if (!values.output)
+        throw new UsageError("share needs -o OUT: the customer's copy is a new workbook");
+      if (path.resolve(values.output) === path.resolve(file))
+        throw new UsageError("share: OUT must be another file than FILE");
+      const loaded = await loadWorkbook(file);
+      const r = share(loaded.grids, values.customer, (io.today ?? todaySerial)());
+      if (r.ok && r.plan) {
+        const copy = newWorkbook();
+        applyPlanToWorkbook(copy, r.plan);
+        await saveWorkbook(copy, values.output);
+      }
+      const counts = { errors: r.issues.length, warnings: 0 };
+      if (values.json)
+        json(io, { ok: r.ok, ...counts, issues: r.issues }, { blanketOrders: r.blanketOrders });
+      else {
+        for (const i of r.issues) io.out(issueLine(i));
+        io.out(
+          r.ok
+            ? `Wrote ${values.output}: blanket orders ${r.blanketOrders.join(", ")} of customer ${values.customer}, protected but for Qty. to Ship.`
+            : "Nothing written."
+        );
+      }
+      return r.ok ? 0 : 1;
+    }
+    case "import-call-off": {
+      if (!values.from) throw new UsageError("import-call-off needs --from COPY");
+      const loaded = await loadWorkbook(file);
+      const copy = await loadWorkbook(values.from);
+      const dest = target(loaded, values.output, io);
+      const r = importCallOff(loaded.grids, copy.grids);
+      if (r.ok && r.plan) {
+        applyToLoaded(loaded, r.plan);
+        await saveLoaded(loaded, dest);
+      }
+      if (values.json)
+        json(
+          io,
+          { ok: r.ok, errors: r.errors, warnings: r.warnings, issues: r.issues },
+          { callOff: r.callOff }
+        );
+      else {
+        report(io, values.from, {
+          ok: r.ok,
+          errors: r.errors,
+          warnings: r.warnings,
+          issues: r.issues,
+        });
+        io.out(
+          r.ok
+            ? `Took the call-off into ${dest}: ${r.callOff.length ? r.callOff.join(", ") : "no quantities"}. Run make-order next.`
+            : "Nothing written: the copy does not match the workbook."
         );
       }
       return r.ok ? 0 : 1;

@@ -34,6 +34,7 @@ export const ISSUE_SEVERITY = {
   DOCUMENT_INCOMPLETE: "error",
   SHEET_FULL: "error",
   BLANKET_EXPIRED: "error",
+  COPY_MISMATCH: "error",
   SHIPMENT_AFTER_VALIDITY: "warning",
   DOCUMENT_FINISHED: "warning",
 } as const satisfies Record<string, Severity>;

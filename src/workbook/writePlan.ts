@@ -21,6 +21,8 @@ export interface TableWrite {
   previousColumns: number;
   /** Drop-down lists for option columns (template). */
   lists?: { col: number; options: readonly string[] }[];
+  /** Protect the sheet (no password), leaving only these columns' body cells editable. */
+  protect?: { editableColumns: number[] };
 }
 
 /** One column of cells to set on a sheet the product does not own. */

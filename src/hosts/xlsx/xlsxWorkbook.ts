@@ -132,6 +132,20 @@ function applyTable(workbook: ExcelJS.Workbook, w: TableWrite): void {
   w.headers.forEach((_, c) => {
     ws.getColumn(c + 1).width = Math.max(10, Math.min(40, w.headers[c].length + 4));
   });
+  if (w.protect) {
+    // Locked is Excel's default; unlock the cells the customer may fill in, then protect.
+    for (const col of w.protect.editableColumns) {
+      for (let i = 0; i < Math.max(1, w.rows.length); i++)
+        ws.getRow(w.startRow + 1 + i).getCell(col + 1).protection = { locked: false };
+    }
+    void ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      sort: false,
+      autoFilter: true,
+    });
+  }
   for (const list of w.lists ?? []) {
     const letter = columnLetters(list.col);
     (
