@@ -303,7 +303,7 @@ export function importCallOff(master: WorkbookGrids, copy: WorkbookGrids): Impor
           `Blanket order ${doc} line ${lineNo}: ${h} is ${String(got ?? "(blank)")} in the copy but ${String(want ?? "(blank)")} in the agreement. Only Qty. to Ship may be changed in a customer copy.`
         );
     }
-    const q = cells[at("Qty. to Ship")];
+    const q = cells[at("Qty. to Ship")] ?? null;
     if (q !== null && q !== "" && (typeof q !== "number" || !(q >= 0))) {
       return fail(
         "Blanket Orders",

@@ -33,6 +33,8 @@ export interface BlanketLineView {
   qtyToShip: number;
   assembleToOrder: boolean;
   shipmentDate?: number;
+  /** Share of the Quantity called off so far, 0..1. */
+  calledOff: number;
   /** Sheet and cell of the line's Qty. to Ship. */
   sheet: string;
   row: number;
@@ -40,6 +42,8 @@ export interface BlanketLineView {
 
 export interface BlanketOrderView {
   docNo: string;
+  /** The earliest shipment date of a line with quantity still to call off. */
+  nextShipment?: number;
   customerNo: string;
   customerName?: string;
   externalDocNo?: string;
@@ -66,6 +70,7 @@ export function blanketOrders(grids: WorkbookGrids): BlanketOrderView[] {
         qtyToShip: l.qtyToShip,
         assembleToOrder: l.qtyToAto > 0,
         shipmentDate: l.shipmentDate,
+        calledOff: l.type === "Item" && l.quantity > 0 ? Math.min(1, ordered / l.quantity) : 0,
         sheet: wb.tables.blanket.sheet,
         row: l.row,
       };
@@ -79,8 +84,19 @@ export function blanketOrders(grids: WorkbookGrids): BlanketOrderView[] {
       externalDocNo: o.externalDocNo,
       lines,
       remaining,
+      nextShipment: nextShipmentOf(lines),
     };
   });
+}
+
+/** The earliest shipment date among lines with quantity still to call off. */
+function nextShipmentOf(lines: BlanketLineView[]): number | undefined {
+  let next: number | undefined;
+  for (const l of lines) {
+    if (l.type !== "Item" || l.remaining <= 0 || l.shipmentDate === undefined) continue;
+    if (next === undefined || l.shipmentDate < next) next = l.shipmentDate;
+  }
+  return next;
 }
 
 /** Sets (or clears, with null) a line's Qty. to Ship on the Blanket Orders sheet. */

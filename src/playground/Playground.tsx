@@ -10,7 +10,7 @@ import { MemoryWorkbookHost } from "../taskpane/memoryHost";
 import { CellValue, cellRef, parseCellRef, WorkbookGrids } from "../workbook/grid";
 import { WritePlan } from "../workbook/writePlan";
 import { CellAddress, SheetView } from "./SheetView";
-import type { XlsxWorkbook } from "./xlsxFile";
+import type { XlsxWorkbook } from "../hosts/xlsx/xlsxFile";
 
 const useStyles = makeStyles({
   page: {
@@ -113,14 +113,14 @@ export function Playground({
     });
     host.setGrids({ sheets });
     if (host.xlsx)
-      void import("./xlsxFile").then((x) =>
+      void import("../hosts/xlsx/xlsxFile").then((x) =>
         x.setXlsxCell(host.xlsx!, active, cell.row, cell.col, value)
       );
   };
 
   const load = async (file: File): Promise<void> => {
     try {
-      const x = await import("./xlsxFile");
+      const x = await import("../hosts/xlsx/xlsxFile");
       const { workbook, grids: loaded } = await x.readXlsx(await file.arrayBuffer());
       host.attach(workbook, x.applyToXlsx);
       host.setGrids(loaded);
@@ -138,7 +138,7 @@ export function Playground({
   };
 
   const download = async (): Promise<void> => {
-    const x = await import("./xlsxFile");
+    const x = await import("../hosts/xlsx/xlsxFile");
     const blob = await x.xlsxBlob(host.grids, host.xlsx);
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);

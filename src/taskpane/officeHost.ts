@@ -40,6 +40,16 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return this.run((host) => host.selection());
   }
 
+  async openWorkbook(xlsx: ArrayBuffer): Promise<boolean> {
+    if (!Office.context.requirements.isSetSupported("ExcelApi", "1.8")) return false;
+    let binary = "";
+    const bytes = new Uint8Array(xlsx);
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    await Excel.createWorkbook(btoa(binary));
+    return true;
+  }
+
   onSelectionChanged(listener: () => void): () => void {
     const handler = (): void => listener();
     Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, handler);

@@ -21,6 +21,11 @@ export interface WorkbookHost {
   update<T extends { plan?: WritePlan }>(decide: (grids: WorkbookGrids) => T): Promise<T>;
   select(sheet: string, address: string): Promise<void>;
   selection(): Promise<Selection | undefined>;
+  /**
+   * Opens a new workbook from .xlsx bytes, where the host can (Excel, ExcelApi 1.8);
+   * returns false where it cannot, so the pane offers a download instead.
+   */
+  openWorkbook?(xlsx: ArrayBuffer): Promise<boolean>;
   /** Calls `listener` whenever the selection changes; returns the unsubscribe. */
   onSelectionChanged(listener: () => void): () => void;
 }

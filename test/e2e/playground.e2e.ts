@@ -172,6 +172,22 @@ test("an over call-off is refused with its message", async () => {
   await step("09-over-call-off");
 });
 
+test("Plan: blanket status chart, component forecast written to its sheet", async () => {
+  await paneTab("Plan");
+  const chart = pane().getByRole("img").first();
+  await chart.waitFor();
+  await expect(chart.getAttribute("aria-label")).resolves.toMatch(
+    /^Blanket order BSO-1001: KIT-DESK: 50 of 120 PCS called off/
+  );
+  await pane().getByRole("button", { name: "Forecast" }).click();
+  await pane().getByRole("table", { name: "Component forecast" }).waitFor();
+  await page
+    .getByRole("tablist", { name: "Sheets" })
+    .getByRole("tab", { name: "Component Forecast" })
+    .waitFor();
+  await step("09b-plan");
+});
+
 test("Download .xlsx saves the workbook with the new orders; Load .xlsx reads a file back", async () => {
   await page.getByRole("dialog").waitFor({ state: "detached" });
   const [download] = await Promise.all([

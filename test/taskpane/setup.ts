@@ -23,3 +23,15 @@ if (!("ResizeObserver" in window)) {
 // CI machines are small and shared: give async UI updates time before failing.
 
 require("@testing-library/react").configure({ asyncUtilTimeout: 5000 });
+
+// jsdom's Blob has no arrayBuffer() (browsers do); read it through FileReader.
+if (typeof Blob !== "undefined" && !Blob.prototype.arrayBuffer) {
+  Blob.prototype.arrayBuffer = function (this: Blob): Promise<ArrayBuffer> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}

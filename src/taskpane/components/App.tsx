@@ -24,6 +24,7 @@ const AssemblePanel = React.lazy(() =>
 const AssemblyLinesPanel = React.lazy(() =>
   import("./AssemblyLinesPanel").then((m) => ({ default: m.AssemblyLinesPanel }))
 );
+const PlanPanel = React.lazy(() => import("./PlanPanel").then((m) => ({ default: m.PlanPanel })));
 const MakeOrderPanel = React.lazy(() =>
   import("./MakeOrderPanel").then((m) => ({ default: m.MakeOrderPanel }))
 );
@@ -56,7 +57,7 @@ const useStyles = makeStyles({
   },
 });
 
-export type PanelName = "validate" | "assemble" | "lines" | "order";
+export type PanelName = "validate" | "assemble" | "lines" | "order" | "plan";
 
 function Shell(): React.JSX.Element {
   const styles = useStyles();
@@ -110,18 +111,20 @@ function Shell(): React.JSX.Element {
               selectedValue={panel}
               onTabSelect={(_, d) => setPanel(d.value as PanelName)}
               size="small"
-              style={{ padding: "4px 4px 0" }}
+              style={{ padding: "4px 4px 0", flexWrap: "wrap" }}
             >
               <Tab value="validate">Validate</Tab>
               <Tab value="assemble">Assemble</Tab>
               <Tab value="lines">ATO Lines</Tab>
               <Tab value="order">Make Order</Tab>
+              <Tab value="plan">Plan</Tab>
             </TabList>
             <main className={styles.panel}>
               {panel === "validate" && <ValidatePanel />}
               {panel === "assemble" && <AssemblePanel />}
               {panel === "lines" && <AssemblyLinesPanel />}
               {panel === "order" && <MakeOrderPanel />}
+              {panel === "plan" && <PlanPanel />}
             </main>
           </>
         )}

@@ -1,10 +1,10 @@
 /** .xlsx files in the browser, through exceljs (loaded only when a file is opened or saved). */
 import ExcelJS from "exceljs";
-import { gridsAsTables } from "../sample/sampleWorkbook";
-import { applyPlanToWorkbook, newWorkbook, workbookToGrids } from "../hosts/xlsx/xlsxWorkbook";
-import { CellValue, WorkbookGrids } from "../workbook/grid";
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "../workbook/schema";
-import { WritePlan } from "../workbook/writePlan";
+import { gridsAsTables } from "../../sample/sampleWorkbook";
+import { applyPlanToWorkbook, newWorkbook, workbookToGrids } from "./xlsxWorkbook";
+import { CellValue, WorkbookGrids } from "../../workbook/grid";
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../workbook/schema";
+import { WritePlan } from "../../workbook/writePlan";
 
 export type XlsxWorkbook = ExcelJS.Workbook;
 
@@ -54,4 +54,11 @@ export async function xlsxBlob(grids: WorkbookGrids, loaded?: ExcelJS.Workbook):
   return new Blob([buffer], {
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });
+}
+
+/** A new workbook holding what a plan writes (the customer's copy). */
+export async function planToXlsx(plan: WritePlan): Promise<ArrayBuffer> {
+  const workbook = newWorkbook();
+  applyPlanToWorkbook(workbook, plan);
+  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }

@@ -1,0 +1,366 @@
+/**
+ * Plan: what is left of each blanket order at a glance, the component forecast, and the
+ * customer round trip (share a copy, import the call-off it brings back).
+ */
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { forecast } from "../../engine";
+import type { ForecastRow, PeriodKind } from "../../domain/forecast";
+import { Issue } from "../../domain/issues";
+import { BlanketOrderView, blanketOrders } from "../../views";
+import { count, formatDate, formatQuantity, todaySerial } from "../format";
+import { useTask } from "../task";
+import { IssueList } from "./IssueList";
+
+const useStyles = makeStyles({
+  section: { marginTop: "16px" },
+  heading: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: "0 0 6px",
+  },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  cell: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  num: { textAlign: "right" },
+  row: { display: "flex", gap: "8px", alignItems: "end", flexWrap: "wrap" },
+});
+
+/** Ordered against remaining, one bar per line. */
+function StatusChart({ order }: { order: BlanketOrderView }): React.JSX.Element {
+  const lines = order.lines.filter((l) => l.type === "Item");
+  const rowHeight = 26;
+  const summary = lines
+    .map(
+      (l) =>
+        `${l.no}: ${formatQuantity(l.quantityOrdered)} of ${formatQuantity(l.quantity)} ${l.uom} called off`
+    )
+    .join("; ");
+  return (
+    <svg
+      role="img"
+      aria-label={`Blanket order ${order.docNo}: ${summary}`}
+      width="100%"
+      height={lines.length * rowHeight + 4}
+      viewBox={`0 0 320 ${lines.length * rowHeight + 4}`}
+    >
+      {lines.map((l, i) => {
+        const y = i * rowHeight + 2;
+        const width = 180;
+        return (
+          <g key={l.lineNo}>
+            <text x={0} y={y + 15} fontSize={11} fill={tokens.colorNeutralForeground1}>
+              {l.no.length > 14 ? `${l.no.slice(0, 13)}…` : l.no}
+            </text>
+            <rect
+              x={96}
+              y={y + 4}
+              width={width}
+              height={14}
+              fill={tokens.colorNeutralBackground4}
+              rx={2}
+            />
+            <rect
+              x={96}
+              y={y + 4}
+              width={width * l.calledOff}
+              height={14}
+              fill={tokens.colorBrandBackground}
+              rx={2}
+            />
+            <text x={282} y={y + 15} fontSize={10} fill={tokens.colorNeutralForeground2}>
+              {Math.round(l.calledOff * 100)}%
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** One component's need per period: blanket orders stacked on assembly orders. */
+function ForecastChart({
+  rows,
+  component,
+}: {
+  rows: ForecastRow[];
+  component: string;
+}): React.JSX.Element {
+  const mine = rows.filter((r) => `${r.type} ${r.no}` === component);
+  const max = Math.max(1, ...mine.map((r) => r.blanketNeed + r.assemblyNeed));
+  const barWidth = Math.max(12, Math.min(40, Math.floor(300 / Math.max(1, mine.length)) - 6));
+  const summary = mine
+    .map(
+      (r) =>
+        `${r.period}: ${formatQuantity(r.blanketNeed)} for blanket orders, ${formatQuantity(r.assemblyNeed)} for assembly orders`
+    )
+    .join("; ");
+  return (
+    <svg
+      role="img"
+      aria-label={`${component} ${mine[0]?.uom ?? ""} by period: ${summary}`}
+      width="100%"
+      height={120}
+      viewBox="0 0 320 120"
+    >
+      {mine.map((r, i) => {
+        const x = 4 + i * (barWidth + 6);
+        const hA = (r.assemblyNeed / max) * 90;
+        const hB = (r.blanketNeed / max) * 90;
+        return (
+          <g key={r.period}>
+            <rect
+              x={x}
+              y={100 - hA}
+              width={barWidth}
+              height={hA}
+              fill={tokens.colorPaletteGreenBackground3}
+            />
+            <rect
+              x={x}
+              y={100 - hA - hB}
+              width={barWidth}
+              height={hB}
+              fill={tokens.colorBrandBackground}
+            />
+            <text x={x} y={114} fontSize={8} fill={tokens.colorNeutralForeground2}>
+              {r.period.slice(2)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export function PlanPanel(): React.JSX.Element {
+  const styles = useStyles();
+  const task = useTask();
+  const [orders, setOrders] = React.useState<BlanketOrderView[]>([]);
+  const [docNo, setDocNo] = React.useState("");
+  const [by, setBy] = React.useState<PeriodKind>("month");
+  const [rows, setRows] = React.useState<ForecastRow[]>();
+  const [component, setComponent] = React.useState("");
+  const [customer, setCustomer] = React.useState("");
+  const [issues, setIssues] = React.useState<Issue[]>([]);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    let alive = true;
+    void task.host.read().then((grids) => {
+      if (!alive) return;
+      const list = blanketOrders(grids);
+      setOrders(list);
+      setDocNo((d) => (list.some((o) => o.docNo === d) ? d : (list[0]?.docNo ?? "")));
+      setCustomer((c) => (list.some((o) => o.customerNo === c) ? c : (list[0]?.customerNo ?? "")));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [task.host, task.revision]);
+
+  const order = orders.find((o) => o.docNo === docNo);
+  const customers = [
+    ...new Map(orders.map((o) => [o.customerNo, o.customerName ?? o.customerNo])).entries(),
+  ];
+
+  const runForecast = async (): Promise<void> => {
+    const r = await task.run("Forecast", () => task.host.update((g) => forecast(g, by)));
+    if (!r) return;
+    setIssues(r.ok ? [] : r.issues.filter((i) => i.severity === "error"));
+    setRows(r.ok ? r.rows : undefined);
+    if (r.ok && r.rows.length) setComponent(`${r.rows[0].type} ${r.rows[0].no}`);
+    task.announce(
+      r.ok
+        ? `Component Forecast: ${count(r.rows.length, "row")} by ${by}, written to its sheet.`
+        : `Forecast: ${count(r.errors, "error")} to fix first.`
+    );
+  };
+
+  const shareCopy = async (): Promise<void> => {
+    await task.run("Share with customer", async () => {
+      const [{ share }, { planToXlsx }] = await Promise.all([
+        import("../../share"),
+        import("../../hosts/xlsx/xlsxFile"),
+      ]);
+      const r = share(await task.host.read(), customer, todaySerial());
+      if (!r.ok || !r.plan) {
+        setIssues(r.issues);
+        return;
+      }
+      const bytes = await planToXlsx(r.plan);
+      const opened = task.host.openWorkbook ? await task.host.openWorkbook(bytes) : false;
+      if (!opened) download(bytes, `${customer}-blanket-orders.xlsx`);
+      setIssues([]);
+      task.announce(
+        `Customer copy for ${customer} ${opened ? "opened as a new workbook" : "downloaded"}: ${r.blanketOrders.join(", ")}.`
+      );
+    });
+  };
+
+  const importCopy = async (file: File): Promise<void> => {
+    await task.run("Import call-off", async () => {
+      const [{ importCallOff }, { readXlsx }] = await Promise.all([
+        import("../../share"),
+        import("../../hosts/xlsx/xlsxFile"),
+      ]);
+      const { grids: copy } = await readXlsx(await file.arrayBuffer());
+      const r = await task.host.update((g) => importCallOff(g, copy));
+      setIssues(r.ok ? [] : r.issues);
+      task.announce(
+        r.ok
+          ? `Imported the call-off from ${file.name}: ${r.callOff.join(", ") || "no quantities"}. Make Order next.`
+          : `The copy ${file.name} does not match the workbook; nothing imported.`
+      );
+    });
+  };
+
+  if (!orders.length)
+    return <Body1>There are no blanket orders on the Blanket Orders sheet.</Body1>;
+  return (
+    <div>
+      <section aria-label="Blanket status">
+        <h2 className={styles.heading}>Blanket status</h2>
+        <Field label="Blanket order">
+          <Select
+            value={docNo}
+            onChange={(_, d) => setDocNo(d.value)}
+            root={{ style: { width: "100%", minWidth: 0 } }}
+          >
+            {orders.map((o) => (
+              <option key={o.docNo} value={o.docNo}>
+                {o.docNo}: {o.customerName ?? o.customerNo}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {order && (
+          <>
+            <Caption1 block style={{ margin: "4px 0" }}>
+              {formatQuantity(order.remaining)} remaining; next shipment{" "}
+              {formatDate(order.nextShipment) || "none"}
+            </Caption1>
+            <StatusChart order={order} />
+          </>
+        )}
+      </section>
+      <section className={styles.section} aria-label="Component forecast">
+        <h2 className={styles.heading}>Component forecast</h2>
+        <div className={styles.row}>
+          <Field label="Period">
+            <Select value={by} onChange={(_, d) => setBy(d.value as PeriodKind)}>
+              <option value="month">Month</option>
+              <option value="week">Week</option>
+            </Select>
+          </Field>
+          <Button onClick={() => void runForecast()}>Forecast</Button>
+        </div>
+        {rows && rows.length > 0 && (
+          <>
+            <Field label="Chart of">
+              <Select value={component} onChange={(_, d) => setComponent(d.value)}>
+                {[...new Set(rows.map((r) => `${r.type} ${r.no}`))].map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <ForecastChart rows={rows} component={component} />
+          </>
+        )}
+        {rows && (
+          <table className={styles.table} aria-label="Component forecast">
+            <thead>
+              <tr>
+                <th className={styles.cell} scope="col">
+                  Period
+                </th>
+                <th className={styles.cell} scope="col">
+                  Component
+                </th>
+                <th className={`${styles.cell} ${styles.num}`} scope="col">
+                  Blankets
+                </th>
+                <th className={`${styles.cell} ${styles.num}`} scope="col">
+                  Assembly orders
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.period}-${r.type}-${r.no}-${r.uom}`}>
+                  <td className={styles.cell} style={{ whiteSpace: "nowrap" }}>
+                    {r.period}
+                  </td>
+                  <td className={styles.cell}>
+                    {r.no} <Caption1>{r.uom}</Caption1>
+                  </td>
+                  <td className={`${styles.cell} ${styles.num}`}>
+                    {formatQuantity(r.blanketNeed)}
+                  </td>
+                  <td className={`${styles.cell} ${styles.num}`}>
+                    {formatQuantity(r.assemblyNeed)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className={styles.section} aria-label="Customer round trip">
+        <h2 className={styles.heading}>Customer round trip</h2>
+        <div className={styles.row}>
+          <Field label="Customer">
+            <Select value={customer} onChange={(_, d) => setCustomer(d.value)}>
+              {customers.map(([no, name]) => (
+                <option key={no} value={no}>
+                  {no}: {name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button onClick={() => void shareCopy()}>Share with customer</Button>
+          <Button onClick={() => fileInput.current?.click()}>Import call-off</Button>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept=".xlsx"
+            aria-label="Customer copy to import"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void importCopy(f);
+              e.target.value = "";
+            }}
+          />
+        </div>
+      </section>
+      {issues.length > 0 && (
+        <IssueList
+          issues={issues}
+          onSelect={(i) =>
+            void task.run("Select cell", () => task.host.select(i.sheet, i.cell), { quiet: true })
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+function download(bytes: ArrayBuffer, name: string): void {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(
+    new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+  );
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}

@@ -1,0 +1,107 @@
+/**
+ * @jest-environment jsdom
+ */
+import "./setup";
+import { render, screen, waitFor, within, fireEvent } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { webLightTheme } from "@fluentui/react-components";
+import ExcelJS from "exceljs";
+import { App } from "../../src/taskpane/components/App";
+import { MemoryWorkbookHost } from "../../src/taskpane/memoryHost";
+import { assemble, makeOrder } from "../../src/engine";
+import { share } from "../../src/share";
+import { planToXlsx } from "../../src/hosts/xlsx/xlsxFile";
+import { apply, blanket, date, records, workbook } from "../builders";
+
+function planned() {
+  let g = workbook({
+    blanket: [
+      blanket({ qty: 10, ship: 4, date: "2027-03-01" }),
+      blanket({ line: 20000, item: "PART-A", qty: 5 }),
+    ],
+  });
+  g = apply(g, assemble(g).plan);
+  return apply(g, makeOrder(g, { orderNo: "BSO-1001", orderDate: date("2027-01-15") }).plan);
+}
+
+async function openPlan() {
+  const host = new MemoryWorkbookHost(planned());
+  const user = userEvent.setup();
+  render(<App host={host} theme={webLightTheme} />);
+  await user.click(await screen.findByRole("tab", { name: "Plan" }));
+  await screen.findByRole("region", { name: "Blanket status" });
+  return { host, user };
+}
+
+test("blanket status: each line's share called off as a chart with a text equivalent, and the next shipment", async () => {
+  await openPlan();
+  expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
+    "Blanket order BSO-1001: KIT: 4 of 10 PCS called off; PART-A: 0 of 5 PCS called off"
+  );
+  expect(screen.getByText("11 remaining; next shipment 2027-03-01")).toBeTruthy();
+});
+
+test("forecast writes the Component Forecast sheet and lists it", async () => {
+  const { host, user } = await openPlan();
+  await user.click(screen.getByRole("button", { name: "Forecast" }));
+  const table = await screen.findByRole("table", { name: "Component forecast" });
+  expect(within(table).getAllByRole("row")).toHaveLength(3);
+  const chart = screen
+    .getAllByRole("img")
+    .find((i) => i.getAttribute("aria-label")?.startsWith("Item PART-A"))!;
+  expect(chart.getAttribute("aria-label")).toBe(
+    "Item PART-A PCS by period: 2027-03: 12 for blanket orders, 8 for assembly orders"
+  );
+  expect(
+    records(host.grids, "Component Forecast").map((r) => [
+      r.Period,
+      r["No."],
+      r["Needed for Blanket Orders"],
+      r["Needed for Assembly Orders"],
+    ])
+  ).toEqual([
+    ["2027-03", "PART-A", 12, 8],
+    ["2027-03", "PART-B", 6, 4],
+  ]);
+});
+
+test("share with customer downloads the copy where the host cannot open a workbook", async () => {
+  const created: Blob[] = [];
+  URL.createObjectURL = (b: Blob) => (created.push(b), "blob:copy");
+  URL.revokeObjectURL = () => undefined;
+  const { user } = await openPlan();
+  await user.click(screen.getByRole("button", { name: "Share with customer" }));
+  await waitFor(() =>
+    expect(screen.getByRole("status").textContent).toContain(
+      "Customer copy for C10000 downloaded: BSO-1001."
+    )
+  );
+  expect(created).toHaveLength(1);
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.load(await created[0].arrayBuffer());
+  expect(copy.worksheets.map((w) => w.name)).toEqual([
+    "Blanket Orders",
+    "Sales Orders",
+    "Assembly Specification",
+    "Shared Copy",
+  ]);
+});
+
+test("import call-off takes the customer's Qty. to Ship from their copy", async () => {
+  const { host } = await openPlan();
+  const r = share(host.grids, "C10000", date("2027-01-20"));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await planToXlsx(r.plan!));
+  const ws = wb.getWorksheet("Blanket Orders")!;
+  const headers = (ws.getRow(1).values as unknown[]).map((h) => String(h ?? ""));
+  ws.getRow(3).getCell(headers.indexOf("Qty. to Ship")).value = 2;
+  const bytes = await wb.xlsx.writeBuffer();
+  const file = new File([bytes as ArrayBuffer], "returned.xlsx");
+  fireEvent.change(screen.getByLabelText("Customer copy to import"), { target: { files: [file] } });
+  await waitFor(() =>
+    expect(records(host.grids, "Blanket Orders").map((b) => b["Qty. to Ship"])).toEqual([null, 2])
+  );
+  expect(screen.getByRole("status").textContent).toContain(
+    "Imported the call-off from returned.xlsx: BSO-1001 20000=2."
+  );
+});
