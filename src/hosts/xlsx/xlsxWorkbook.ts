@@ -118,12 +118,12 @@ function applyTable(workbook: ExcelJS.Workbook, w: TableWrite): void {
     columns: w.headers.map((h) => ({ name: h, filterButton: true })),
     rows: body.map((r) => r.map((v) => (v !== null && typeof v === "object" ? null : v))),
   });
+  // Cells take their number format from their column (set above); only error values and
+  // leftovers of a wider old table need a second pass.
   body.forEach((r, i) => {
     const row = ws.getRow(w.startRow + 1 + i);
     r.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      if (v !== null && typeof v === "object") writeValue(cell, v);
-      cell.numFmt = NUMBER_FORMATS[w.formats[c]];
+      if (v !== null && typeof v === "object") writeValue(row.getCell(c + 1), v);
     });
     for (let c = r.length + 1; c <= width; c++) row.getCell(c).value = null;
   });
