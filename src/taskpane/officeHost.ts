@@ -7,12 +7,24 @@ import { Selection, WorkbookHost } from "./workbookHost";
 
 export class OfficeWorkbookHost implements WorkbookHost {
   private readonly canSuspend = Office.context.requirements.isSetSupported("ExcelApi", "1.6");
+  /** The engine's sheets as the last command found them: the next read takes one sync. */
+  private knownSheets?: string[];
+  private knownCells?: number;
 
   private run<T>(fn: (host: ExcelHost) => Promise<T>): Promise<T> {
     // No cast: the compiler checks that Excel.RequestContext satisfies the narrow XlContext.
     return Excel.run((context: Excel.RequestContext) => {
       const narrow: XlContext = context;
-      return fn(new ExcelHost(narrow, { canSuspendCalculation: this.canSuspend }));
+      const host = new ExcelHost(narrow, {
+        canSuspendCalculation: this.canSuspend,
+        knownSheets: this.knownSheets,
+        knownCells: this.knownCells,
+      });
+      return fn(host).then((result) => {
+        this.knownSheets = host.sheetNames();
+        this.knownCells = host.approxCells();
+        return result;
+      });
     });
   }
 

@@ -200,3 +200,52 @@ describe("the workbook changed under us", () => {
     await expect(host.verifyUnchanged()).resolves.toBeUndefined();
   });
 });
+
+describe("one read sync once the sheets are known", () => {
+  test("a second command reads in one sync; a sheet added or removed since falls back to finding them", async () => {
+    const grids = bigWorkbook(200);
+    const state = FakeWorkbookState.from(grids);
+    const first = new ExcelHost(new FakeContext(state));
+    const r1 = await first.read();
+    const known = first.sheetNames();
+    expect(known).toEqual(["Items", "Assembly BOMs", "Blanket Orders"]);
+
+    const ctx = new FakeContext(state);
+    const r2 = await new ExcelHost(ctx, {
+      knownSheets: known,
+      knownCells: first.approxCells(),
+    }).read();
+    expect(ctx.syncs).toHaveLength(1);
+    expect(r2.grids).toEqual(r1.grids);
+
+    state.sheets.push(
+      FakeWorkbookState.from({
+        sheets: [
+          {
+            name: "Setup",
+            rows: [
+              ["Setting", "Value"],
+              ["Sales Order Nos.", "S-1"],
+            ],
+          },
+        ],
+      }).sheets[0]
+    );
+    const ctxAdded = new FakeContext(state);
+    const added = await new ExcelHost(ctxAdded, { knownSheets: known, knownCells: 1000 }).read();
+    expect(added.grids.sheets.map((s) => s.name)).toEqual([
+      "Items",
+      "Assembly BOMs",
+      "Blanket Orders",
+      "Setup",
+    ]);
+    expect(ctxAdded.syncs.length).toBe(4);
+
+    state.sheets = state.sheets.filter((s) => s.name !== "Assembly BOMs");
+    const ctxRemoved = new FakeContext(state);
+    const removed = await new ExcelHost(ctxRemoved, {
+      knownSheets: ["Items", "Assembly BOMs", "Blanket Orders", "Setup"],
+    }).read();
+    expect(removed.grids.sheets.map((s) => s.name)).toEqual(["Items", "Blanket Orders", "Setup"]);
+  });
+});

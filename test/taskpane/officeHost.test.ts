@@ -45,3 +45,10 @@ test("a cell typed between reading and writing: nothing is written, and the pane
     "The workbook changed while the add-in was working (another user, or typing in a cell). Nothing was written. Try again."
   );
 });
+
+test("the next command, knowing the sheets, reads a small workbook in one sync", async () => {
+  const host = new OfficeWorkbookHost();
+  await host.read();
+  await host.read();
+  expect(contexts.map((c) => c.syncs.length)).toEqual([3, 1]);
+});

@@ -17,13 +17,20 @@ import { XlContext, XlRange, XlWorksheet } from "./officeApi";
 /** Excel on the web refuses requests and responses over 5 MB; stay well below. */
 export const DEFAULT_BLOCK_BYTES = 4_000_000;
 /** Cells per read block when a sheet is too large to read at once (Excel caps reads at 5,000,000 cells). */
-export const DEFAULT_READ_BLOCK_CELLS = 200_000;
+export const DEFAULT_READ_BLOCK_CELLS = 100_000;
 
 export interface ExcelHostOptions {
   blockBytes?: number;
   readBlockCells?: number;
   /** Whether ExcelApi 1.6 (suspendApiCalculationUntilNextSync) is available. */
   canSuspendCalculation?: boolean;
+  /**
+   * The engine's sheets as the last command found them. With them a read takes one sync;
+   * if the workbook's sheets changed since, it falls back to finding them first.
+   */
+  knownSheets?: readonly string[];
+  /** About how many cells those sheets hold: above one read block, the one-sync read is not tried. */
+  knownCells?: number;
 }
 
 /** What a read learned about the workbook, so writes need no extra round trips. */
@@ -124,6 +131,7 @@ export class ExcelHost {
   private readonly readBlockCells: number;
   private sheets = new Map<string, SheetInfo>();
   private lastRead?: WorkbookGrids;
+  private cellsWritten = 0;
 
   constructor(
     private readonly ctx: XlContext,
@@ -135,6 +143,57 @@ export class ExcelHost {
 
   /** Reads every sheet the engine knows: names first, then all their cells at once (or in blocks when large). */
   async read(): Promise<ReadResult> {
+    const known = this.options.knownSheets;
+    // Beyond one read block, one sync would pass Excel's response cap: read in blocks.
+    if (known?.length && (this.options.knownCells ?? Infinity) <= this.readBlockCells) {
+      const fast = await this.readKnown(known).catch(() => undefined);
+      if (fast) return fast;
+    }
+    return this.readAll();
+  }
+
+  /**
+   * One sync: every known sheet's values, tables and the workbook's sheet names, to make
+   * sure no engine sheet came or went. Undefined when they did, or a sheet is too large
+   * to read at once (the caller then reads as if for the first time).
+   */
+  private async readKnown(known: readonly string[]): Promise<ReadResult | undefined> {
+    const ctx = this.ctx;
+    const all = ctx.workbook.worksheets.load("items/name");
+    const reads = known.map((name) => {
+      const ws = ctx.workbook.worksheets.getItem(name);
+      ws.tables.load("items/name");
+      const range = ws
+        .getUsedRangeOrNullObject(true)
+        .load("values,valueTypes,rowIndex,columnIndex,rowCount,columnCount");
+      return { name, ws, range };
+    });
+    await ctx.sync();
+    const now = all.items.map((w) => w.name).filter((n) => ENGINE_SHEETS.includes(n.toLowerCase()));
+    if (now.length !== known.length || now.some((n, i) => n !== known[i])) return undefined;
+    const grids: WorkbookGrids = { sheets: [] };
+    for (const r of reads) {
+      const rows: CellValue[][] = [];
+      if (!r.range.isNullObject) {
+        r.range.values.forEach((line, i) => {
+          rows[r.range.rowIndex + i] = padded(line, r.range.valueTypes[i], r.range.columnIndex);
+        });
+      }
+      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+      grids.sheets.push({ name: r.name, rows });
+    }
+    this.sheets = new Map(
+      reads.map((r) => [
+        r.name.toLowerCase(),
+        { name: r.name, tables: r.ws.tables.items.map((t) => t.name) },
+      ])
+    );
+    this.lastRead = grids;
+    return { grids, sheets: this.sheets };
+  }
+
+  /** Finds the engine's sheets, then reads them: whole sheets at once, row blocks beyond the read cap. */
+  private async readAll(): Promise<ReadResult> {
     const ctx = this.ctx;
     const all = ctx.workbook.worksheets.load("items/name");
     await ctx.sync();
@@ -217,6 +276,18 @@ export class ExcelHost {
     return { ws: this.ctx.workbook.worksheets.add(name), info: created };
   }
 
+  /** The engine's sheets as last read or written, in workbook order. */
+  sheetNames(): string[] {
+    return [...this.sheets.values()].map((s) => s.name);
+  }
+
+  /** About how many cells the engine's sheets hold after the last read and writes. */
+  approxCells(): number {
+    let cells = this.cellsWritten;
+    for (const s of this.lastRead?.sheets ?? []) for (const r of s.rows) cells += r.length;
+    return cells;
+  }
+
   /** Applies a write plan; returns the number of syncs it took. */
   async apply(plan: WritePlan): Promise<number> {
     const batch = new Batcher(
@@ -234,6 +305,7 @@ export class ExcelHost {
 
   private async writeTable(batch: Batcher, w: TableWrite): Promise<void> {
     const { ws, info } = this.sheet(w.sheet);
+    this.cellsWritten += (w.rows.length + 1) * w.headers.length;
     // The product owns this table. Nothing is cleared before the new values are in place:
     // a write that fails part-way (Excel does not roll back) must never lose rows. So the
     // old table becomes a plain range, the new grid is written over it, then what is left
