@@ -6,6 +6,7 @@
 import * as React from "react";
 import { Body1, Button, makeStyles, Theme, tokens } from "@fluentui/react-components";
 import { App } from "../taskpane/components/App";
+import { downloadFile } from "../taskpane/download";
 import { MemoryWorkbookHost } from "../taskpane/memoryHost";
 import { CellValue, cellRef, parseCellRef, WorkbookGrids } from "../workbook/grid";
 import { WritePlan } from "../workbook/writePlan";
@@ -139,13 +140,9 @@ export function Playground({
 
   const download = async (): Promise<void> => {
     const x = await import("../hosts/xlsx/xlsxFile");
-    const blob = await x.xlsxBlob(host.grids, host.xlsx);
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = fileName.replace(/\.xlsx$/i, "") + "-result.xlsx";
-    a.click();
-    URL.revokeObjectURL(a.href);
-    setMessage(`Downloaded ${a.download}.`);
+    const name = fileName.replace(/\.xlsx$/i, "") + "-result.xlsx";
+    downloadFile(await x.xlsxBlob(host.grids, host.xlsx), name);
+    setMessage(`Downloaded ${name}.`);
   };
 
   return (

@@ -7,7 +7,6 @@ import {
   Field,
   Input,
   Link,
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -20,9 +19,10 @@ import {
 import { makeOrder, MakeOrderResult } from "../../engine";
 import { Issue } from "../../domain/issues";
 import { isoToSerial, serialToIso } from "../../workbook/table";
-import { BlanketOrderView, blanketOrders, documentAddress, setQtyToShip } from "../../views";
+import { documentAddress, setQtyToShip } from "../../views";
 import { count, formatQuantity, parseQuantityInput, todaySerial } from "../format";
 import { useTask } from "../task";
+import { BlanketOrderPicker, useBlanketOrders } from "./BlanketOrderPicker";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
 import { IssueList } from "./IssueList";
 
@@ -49,8 +49,9 @@ interface Made {
 export function MakeOrderPanel(): React.JSX.Element {
   const styles = useStyles();
   const task = useTask();
-  const [orders, setOrders] = React.useState<BlanketOrderView[]>([]);
-  const [docNo, setDocNo] = React.useState<string>("");
+  // The order with a call-off entered comes first.
+  const picked = useBlanketOrders((list) => list.find((o) => o.lines.some((l) => l.qtyToShip > 0)));
+  const { orders, order } = picked;
   const [shipText, setShipText] = React.useState<Record<number, string>>({});
   const [shipError, setShipError] = React.useState<Record<number, string>>({});
   const [date, setDate] = React.useState(serialToIso(todaySerial()));
@@ -58,24 +59,6 @@ export function MakeOrderPanel(): React.JSX.Element {
   const [refused, setRefused] = React.useState<Issue[]>();
   const [made, setMade] = React.useState<Made>();
 
-  React.useEffect(() => {
-    let alive = true;
-    void task.host.read().then((grids) => {
-      if (!alive) return;
-      const list = blanketOrders(grids);
-      setOrders(list);
-      setDocNo((d) =>
-        list.some((o) => o.docNo === d)
-          ? d
-          : ((list.find((o) => o.lines.some((l) => l.qtyToShip > 0)) ?? list[0])?.docNo ?? "")
-      );
-    });
-    return () => {
-      alive = false;
-    };
-  }, [task.host, task.revision]);
-
-  const order = orders.find((o) => o.docNo === docNo);
   React.useEffect(() => {
     if (!order) return;
     setShipText(
@@ -202,19 +185,12 @@ export function MakeOrderPanel(): React.JSX.Element {
 
   return (
     <div>
-      <Field label="Blanket order">
-        <Select
-          value={docNo}
-          onChange={(_, d) => setDocNo(d.value)}
-          root={{ style: { width: "100%", minWidth: 0 } }}
-        >
-          {orders.map((o) => (
-            <option key={o.docNo} value={o.docNo}>
-              {o.docNo}: {o.customerName ?? o.customerNo}, {formatQuantity(o.remaining)} remaining
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <BlanketOrderPicker
+        state={picked}
+        describe={(o) =>
+          `${o.customerName ?? o.customerNo}, ${formatQuantity(o.remaining)} remaining`
+        }
+      />
       {order && (
         <Table
           size="extra-small"

@@ -15,9 +15,11 @@ import {
 import { forecast } from "../../engine";
 import type { ForecastRow, PeriodKind } from "../../domain/forecast";
 import { Issue } from "../../domain/issues";
-import { BlanketOrderView, blanketOrders } from "../../views";
+import { BlanketOrderView } from "../../views";
+import { downloadFile } from "../download";
 import { count, formatDate, formatQuantity, todaySerial } from "../format";
 import { useTask } from "../task";
+import { BlanketOrderPicker, useBlanketOrders } from "./BlanketOrderPicker";
 import { IssueList } from "./IssueList";
 
 const useStyles = makeStyles({
@@ -143,8 +145,8 @@ function ForecastChart({
 export function PlanPanel(): React.JSX.Element {
   const styles = useStyles();
   const task = useTask();
-  const [orders, setOrders] = React.useState<BlanketOrderView[]>([]);
-  const [docNo, setDocNo] = React.useState("");
+  const picked = useBlanketOrders();
+  const { orders, order } = picked;
   const [by, setBy] = React.useState<PeriodKind>("month");
   const [rows, setRows] = React.useState<ForecastRow[]>();
   const [component, setComponent] = React.useState("");
@@ -152,21 +154,13 @@ export function PlanPanel(): React.JSX.Element {
   const [issues, setIssues] = React.useState<Issue[]>([]);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
+  // The customer to share with follows the workbook: the first one, until one is chosen.
   React.useEffect(() => {
-    let alive = true;
-    void task.host.read().then((grids) => {
-      if (!alive) return;
-      const list = blanketOrders(grids);
-      setOrders(list);
-      setDocNo((d) => (list.some((o) => o.docNo === d) ? d : (list[0]?.docNo ?? "")));
-      setCustomer((c) => (list.some((o) => o.customerNo === c) ? c : (list[0]?.customerNo ?? "")));
-    });
-    return () => {
-      alive = false;
-    };
-  }, [task.host, task.revision]);
+    setCustomer((c) =>
+      orders.some((o) => o.customerNo === c) ? c : (orders[0]?.customerNo ?? "")
+    );
+  }, [orders]);
 
-  const order = orders.find((o) => o.docNo === docNo);
   const customers = [
     ...new Map(orders.map((o) => [o.customerNo, o.customerName ?? o.customerNo])).entries(),
   ];
@@ -197,7 +191,7 @@ export function PlanPanel(): React.JSX.Element {
       }
       const bytes = await planToXlsx(r.plan);
       const opened = task.host.openWorkbook ? await task.host.openWorkbook(bytes) : false;
-      if (!opened) download(bytes, `${customer}-blanket-orders.xlsx`);
+      if (!opened) downloadFile(bytes, `${customer}-blanket-orders.xlsx`);
       setIssues([]);
       task.announce(
         `Customer copy for ${customer} ${opened ? "opened as a new workbook" : "downloaded"}: ${r.blanketOrders.join(", ")}.`
@@ -228,19 +222,7 @@ export function PlanPanel(): React.JSX.Element {
     <div>
       <section aria-label="Blanket status">
         <h2 className={styles.heading}>Blanket status</h2>
-        <Field label="Blanket order">
-          <Select
-            value={docNo}
-            onChange={(_, d) => setDocNo(d.value)}
-            root={{ style: { width: "100%", minWidth: 0 } }}
-          >
-            {orders.map((o) => (
-              <option key={o.docNo} value={o.docNo}>
-                {o.docNo}: {o.customerName ?? o.customerNo}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <BlanketOrderPicker state={picked} describe={(o) => o.customerName ?? o.customerNo} />
         {order && (
           <>
             <Caption1 block style={{ margin: "4px 0" }}>
@@ -353,14 +335,4 @@ export function PlanPanel(): React.JSX.Element {
       )}
     </div>
   );
-}
-
-function download(bytes: ArrayBuffer, name: string): void {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(
-    new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
-  );
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(a.href);
 }
