@@ -181,6 +181,19 @@ function duplicate(
   );
 }
 
+/** A negative Unit Price is QTY_INVALID at its cell; true when it was. */
+function negativePrice(wb: ParsedWorkbook, r: RowReader, price: number | undefined): boolean {
+  if (price === undefined || price >= 0) return false;
+  wb.log.add(
+    "QTY_INVALID",
+    r.sheet,
+    r.ref("unitPrice"),
+    MESSAGES.qtyNegative(r.what, "Unit Price", formatQty(price)),
+    r.scope
+  );
+  return true;
+}
+
 function parseItems(wb: ParsedWorkbook): void {
   const t = wb.tables.items;
   for (const row of t.rows) {
@@ -194,14 +207,7 @@ function parseItems(wb: ParsedWorkbook): void {
     const baseUom = r.code("baseUom") ?? "PCS";
     const policy = r.option("policy");
     const unitPrice = r.number("unitPrice");
-    if (unitPrice !== undefined && unitPrice < 0)
-      wb.log.add(
-        "QTY_INVALID",
-        t.sheet,
-        r.ref("unitPrice"),
-        MESSAGES.qtyNegative(r.what, "Unit Price", formatQty(unitPrice)),
-        r.scope
-      );
+    negativePrice(wb, r, unitPrice);
     if (no === undefined) continue;
     const existing = wb.items.get(key(no));
     if (existing) {
@@ -463,14 +469,7 @@ function parseBlanketOrders(wb: ParsedWorkbook): void {
         callOffScope()
       );
     }
-    if (unitPrice !== undefined && unitPrice < 0) {
-      wb.log.add(
-        "QTY_INVALID",
-        t.sheet,
-        r.ref("unitPrice"),
-        MESSAGES.qtyNegative(r.what, "Unit Price", formatQty(unitPrice)),
-        r.scope
-      );
+    if (negativePrice(wb, r, unitPrice)) {
       valid = false;
     }
     if (discount < 0 || discount > 100) {

@@ -181,6 +181,11 @@ export class RowReader {
     return this.at[key] !== undefined;
   }
 
+  /** The sheet's name as the workbook spells it. */
+  get sheet(): string {
+    return this.table.sheet;
+  }
+
   raw(key: string): CellValue | undefined {
     const c = this.at[key];
     return c === undefined ? undefined : this.row.cells[c];
