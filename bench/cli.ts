@@ -8,11 +8,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { applyPlanToWorkbook, newWorkbook, saveWorkbook } from "../src/hosts/xlsx/xlsxHost";
-import { gridsAsTables } from "../src/sample/sampleWorkbook";
+import { gridsAsTables, EXCEL_ROWS } from "../src/workbook/documents";
 import { BOM_LINES, blanketWorkbook } from "./workloads";
 import type { Result } from "./run";
 import ExcelJS from "exceljs";
-import { EXCEL_ROWS } from "../src/engine";
 
 const root = path.join(__dirname, "..", "..");
 

@@ -13,7 +13,7 @@ import { assemble, makeOrder, validate } from "../src/engine";
 import { ExcelHost } from "../src/hosts/excel/excelHost";
 import { CellValue, WorkbookGrids } from "../src/workbook/grid";
 import { BOM_LINES, blanketWorkbook } from "./workloads";
-import { FakeContext, FakeWorkbookState } from "../test/hosts/fakeExcel";
+import { FakeContext, FakeWorkbookState } from "../src/hosts/excel/simulator";
 
 export interface Result {
   name: string;
@@ -94,7 +94,7 @@ async function runWorkload(name: string): Promise<Result[]> {
       const blanket = g.sheets[2].rows;
       for (let i = 1; i < blanket.length; i++) blanket[i][9] = 1;
       const ms = time(5, () => {
-        const r = makeOrder(g, { orderNo: "BSO-000001", orderDate: 46402 });
+        const r = makeOrder(g, { blanketOrderNo: "BSO-000001", orderDate: 46402 });
         if (!r.ok) throw new Error("make order failed");
       });
       return [

@@ -3,7 +3,8 @@
  * Run: npm run sample
  */
 import * as path from "path";
-import { gridsAsTables, sampleGrids } from "../src/sample/sampleWorkbook";
+import { sampleGrids } from "../src/sample/sampleWorkbook";
+import { gridsAsTables } from "../src/workbook/documents";
 import { applyPlanToWorkbook, newWorkbook, saveWorkbook } from "../src/hosts/xlsx/xlsxHost";
 
 async function main(): Promise<void> {

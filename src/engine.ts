@@ -1,49 +1,64 @@
 /**
- * The engine's commands, one way through: grids -> parse -> validate -> domain ->
- * render -> write plan. Pure: hosts supply grids and apply the plan.
+ * The engine's one public entry, used by the CLI, the task pane and the playground.
+ * Each command reads the workbook once, runs one BC process of src/domain on its
+ * records, locates the issues and renders what it writes as a write plan:
+ *
+ *   grids -> reading -> domain process -> issues located + write plan
+ *
+ * Pure: hosts supply grids and apply the plan.
  */
-import { lineKey, quantityOrdered } from "./domain/analysis";
-import { assembleOrders, refreshOrder } from "./domain/assembly";
-import { Issue, IssueLog, key, MESSAGES, publicIssue, ScopedIssue } from "./domain/issues";
+import { assembleOrders, lineToFollow, refreshOrder } from "./domain/blanketAssembly";
 import {
+  BlanketIndex,
+  blanketAssemblyOrderOf,
+  blanketLineOf,
+  quantityOrdered,
+} from "./domain/blanketIndex";
+import { blocksAssemble, blocksForecast, blocksMakeOrder } from "./domain/blocking";
+import { componentForecast, ForecastRow, PeriodKind } from "./domain/componentForecast";
+import { importCallOff as takeCallOff, shareWithCustomer } from "./domain/customerCopy";
+import { issue, Issue, MESSAGES } from "./domain/issues";
+import {
+  aboutSheetQtyToShip,
+  applyQtyToShip,
   calledOffLines,
-  makeOrderDocuments,
-  MakeOrderOutcome,
-  UnfinishedOrder,
+  checkCallOff,
+  findUnfinishedOrder,
+  makeOrder as makeSalesOrder,
+  settledByFinishing,
 } from "./domain/makeOrder";
-import { BlanketAssemblyOrder, BlanketOrder, SalesLine } from "./domain/model";
-import { NumberSeries, openSeries, SERIES_DEFAULTS, SeriesName } from "./domain/numberSeries";
-import { addQty, subQty } from "./domain/quantity";
-import { validateWorkbook } from "./domain/validate";
-import { CellValue, cellRef, findSheet, parseCellRef, WorkbookGrids } from "./workbook/grid";
-import { ParsedWorkbook, parseWorkbook } from "./workbook/parse";
+import { AssemblyLine, BlanketAssemblyOrder, BlanketOrderLine, key, Records } from "./domain/model";
+import { NumberSeries, openSeries, SeriesName } from "./domain/numberSeries";
+import { subQty } from "./domain/quantity";
+import { validate as validateRecords } from "./domain/validation";
+import { AssemblyLineEdit, editAssemblyLines, needsAssemble } from "./domain/assembleToOrderLines";
+import { lineQuantity as lineQuantityOf } from "./domain/blanketAssembly";
 import {
-  assemblyOrderRows,
-  blanketAssemblyRows,
-  columnUpdates,
-  recordRow,
-  RowToRender,
-  renderTable,
-} from "./workbook/render";
-import {
-  ASSEMBLY_ORDERS,
-  COMPONENT_FORECAST,
-  BLANKET_ASSEMBLY_ORDERS,
-  BLANKET_ORDERS as BLANKET_ORDERS_SPEC,
-  column,
-  INPUT_SHEETS,
-  SALES_ORDERS,
-  SETUP,
-} from "./workbook/schema";
-import { emptyTable, readTable, serialToIso } from "./workbook/table";
-import { componentForecast, ForecastRow, PeriodKind } from "./domain/forecast";
-import { SheetWrite, WritePlan } from "./workbook/writePlan";
+  assemblePlan,
+  BlanketAssemblyFate,
+  blanketAssemblySheet,
+  blanketLineCells,
+  forecastPlan,
+  makeOrderPlan,
+  sheetFull,
+  templatePlan,
+} from "./workbook/documents";
+import { customerCopyPlan, readCustomerCopy } from "./workbook/customerCopySheets";
+import { cellRef, findSheet, parseCellRef, WorkbookGrids } from "./workbook/grid";
+import { LocatedIssue, locate, report } from "./workbook/locator";
+import { blanketLineAtRow, readWorkbook, WorkbookRead } from "./workbook/reading";
+import { BLANKET_ASSEMBLY_ORDERS } from "./workbook/schema";
+import { rowOf } from "./workbook/table";
+import { WritePlan } from "./workbook/writePlan";
+
+export type { LocatedIssue } from "./workbook/locator";
+export type { ForecastRow, PeriodKind } from "./domain/componentForecast";
 
 export interface CommandResult {
   ok: boolean;
   errors: number;
   warnings: number;
-  issues: Issue[];
+  issues: LocatedIssue[];
   /** Present when the command has something to write. */
   plan?: WritePlan;
 }
@@ -61,563 +76,461 @@ export interface MakeOrderResult extends CommandResult {
 }
 
 export interface MakeOrderOptions {
-  /** The blanket order's Document No. */
-  orderNo: string;
+  blanketOrderNo: string;
   /** Order date as an Excel serial number. */
   orderDate: number;
   /** Qty. to Ship per Line No.; when given, the sheet's Qty. to Ship column is ignored for this order. */
-  ship?: ReadonlyMap<number, number>;
+  qtyToShip?: ReadonlyMap<number, number>;
 }
-
-/** Issues sorted by sheet (workbook order), then row, then column, so a report reads top to bottom. */
-function sortedIssues(wb: ParsedWorkbook, issues: ScopedIssue[]): Issue[] {
-  const sheetOrder = new Map(wb.grids.sheets.map((s, i) => [s.name.toLowerCase(), i]));
-  const pos = (cell: string): [number, number] => {
-    const at = parseCellRef(cell);
-    return at ? [at.row, at.col] : [0, 0];
-  };
-  return issues
-    .map((issue, i) => ({
-      issue,
-      i,
-      s: sheetOrder.get(issue.sheet.toLowerCase()) ?? -1,
-      p: pos(issue.cell),
-    }))
-    .sort((a, b) => a.s - b.s || a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
-    .map((x) => publicIssue(x.issue));
-}
-
-function result(wb: ParsedWorkbook, ok: boolean, plan?: WritePlan): CommandResult {
-  const issues = sortedIssues(wb, wb.log.list);
-  const errors = issues.filter((i) => i.severity === "error").length;
-  return { ok, errors, warnings: issues.length - errors, issues, plan };
-}
-
-const isError = (i: ScopedIssue): boolean => i.severity === "error";
-
-// ---------------------------------------------------------------- validate
-
-export function validate(grids: WorkbookGrids): CommandResult {
-  const wb = parseWorkbook(grids);
-  validateWorkbook(wb);
-  return result(wb, wb.log.errorCount === 0);
-}
-
-// ---------------------------------------------------------------- number series
-
-function assemblyNumbers(wb: ParsedWorkbook): string[] {
-  return [...wb.baos.map((b) => b.aoNo), ...wb.assemblyLines.map((l) => l.aoNo)];
-}
-
-function series(wb: ParsedWorkbook, name: SeriesName): NumberSeries | undefined {
-  const used =
-    name === "Sales Order Nos." ? wb.salesLines.map((s) => s.docNo) : assemblyNumbers(wb);
-  return openSeries(wb, name, used);
-}
-
-/** Records the last number each series took in Setup's `Last No. Used`, creating the sheet or row. */
-function setupWrite(wb: ParsedWorkbook, used: NumberSeries[]): SheetWrite | undefined {
-  const taken = used.filter((s) => s.last);
-  if (!taken.length) return undefined;
-  const t = wb.has.setup ? wb.tables.setup : { ...emptyTable(SETUP), headerRow: 1 };
-  const settings = new Map<number, CellValue>();
-  const values = new Map<number, CellValue>();
-  const last = new Map<number, CellValue>();
-  let nextRow = t.rows.length ? t.rows[t.rows.length - 1].row + 1 : t.headerRow + 1;
-  const names = wb.has.setup
-    ? taken.map((s) => s.setting)
-    : (Object.keys(SERIES_DEFAULTS) as SeriesName[]);
-  for (const name of names) {
-    const existing = wb.setup.find((s) => key(s.setting) === key(name));
-    const row = existing?.row ?? nextRow++;
-    if (!existing) {
-      settings.set(row, name);
-      values.set(row, SERIES_DEFAULTS[name]);
-    }
-    const s = taken.find((x) => x.setting === name);
-    if (s?.last) last.set(row, s.last);
-  }
-  const text = (k: string) => ({
-    key: k,
-    header: column(SETUP, k).header,
-    format: "text" as const,
-  });
-  const write = columnUpdates(
-    t,
-    [
-      { ...text("setting"), values: settings },
-      { ...text("value"), values },
-      { ...text("lastNoUsed"), values: last },
-    ],
-    !wb.has.setup
-  );
-  if (!wb.has.setup)
-    for (const c of write.columns)
-      c.header = column(SETUP, ["setting", "value", "lastNoUsed"][c.col]).header;
-  return write;
-}
-
-/** Excel's last row. */
-export const EXCEL_ROWS = 1_048_576;
-
-/** Table writes that would run past Excel's last row: SHEET_FULL, and the command writes nothing. */
-function overfull(wb: ParsedWorkbook, plan: WritePlan): boolean {
-  let full = false;
-  for (const w of plan.writes) {
-    if (w.kind !== "table") continue;
-    const last = w.startRow + Math.max(1, w.rows.length);
-    if (last > EXCEL_ROWS) {
-      wb.log.add("SHEET_FULL", w.sheet, "A1", MESSAGES.sheetFull(w.sheet, last), [
-        `sheet:${w.sheet}`,
-      ]);
-      full = true;
-    }
-  }
-  return full;
-}
-
-// ---------------------------------------------------------------- blocking
-
-/** Scopes whose errors do not stop `assemble`: call-offs and the documents made from them. */
-const notNeededByAssemble = (scope: string): boolean =>
-  scope.startsWith("calloff:") ||
-  scope.startsWith("sales:") ||
-  scope === "sheet:Sales Orders" ||
-  scope === "sheet:Assembly Orders";
-
-function blockedBy(issues: ScopedIssue[], needs: (scope: string) => boolean): boolean {
-  return issues.some((i) => isError(i) && i.scope.some(needs));
-}
-
-// ---------------------------------------------------------------- assemble
-
-export type BlanketAssemblyFate = "render" | "keep" | "remove";
-
-/**
- * The Blanket Assembly Orders sheet: each order rendered from the model, kept as its raw
- * rows, or removed; rows that belong to no readable order are kept as they are.
- */
-export function blanketAssemblySheet(
-  wb: ParsedWorkbook,
-  fate: (bao: BlanketAssemblyOrder) => BlanketAssemblyFate,
-  appended: BlanketAssemblyOrder[]
-): SheetWrite {
-  const t = wb.tables.bao;
-  const rowOwner = new Map<number, BlanketAssemblyOrder>();
-  for (const bao of wb.baos) for (const r of bao.rows) rowOwner.set(r, bao);
-  const rows: RowToRender[] = [];
-  const done = new Set<BlanketAssemblyOrder>();
-  for (const r of t.rows) {
-    const bao = rowOwner.get(r.row);
-    const f = bao ? fate(bao) : "keep";
-    if (f === "keep") rows.push({ keepRow: r.row });
-    else if (f === "render" && !done.has(bao!)) {
-      done.add(bao!);
-      blanketAssemblyRows(bao!, rows);
-    }
-  }
-  for (const bao of appended) blanketAssemblyRows(bao, rows);
-  return renderTable(t, BLANKET_ASSEMBLY_ORDERS, rows);
-}
-
-export function assemble(grids: WorkbookGrids): AssembleResult {
-  const wb = parseWorkbook(grids);
-  const a = validateWorkbook(wb);
-  const counts = { created: 0, kept: 0, rebuilt: 0, removed: 0 };
-  const blanketAssembly = series(wb, "Blanket Assembly Order Nos.");
-  if (blockedBy(wb.log.list, (s) => !notNeededByAssemble(s)) || !blanketAssembly) {
-    return { ...result(wb, false), ...counts };
-  }
-  // Stale and orphan warnings describe what assemble now fixes; its own warnings replace them.
-  const remaining = wb.log.list.filter(
-    (i) => i.code !== "ASSEMBLY_STALE" && i.code !== "ORPHAN_ASSEMBLY"
-  );
-  wb.log.list.splice(0, wb.log.list.length, ...remaining);
-  const outcome = assembleOrders(a, blanketAssembly, wb.log);
-  const kept = new Set(outcome.orders);
-  const writes: SheetWrite[] = [
-    blanketAssemblySheet(
-      wb,
-      (bao) => (kept.has(bao) ? "render" : "remove"),
-      outcome.orders.filter((b) => !b.rows.length)
-    ),
-  ];
-  const setup = setupWrite(wb, [blanketAssembly]);
-  if (setup) writes.push(setup);
-  const { created, kept: keptCount, rebuilt, removed } = outcome;
-  if (overfull(wb, { writes })) return { ...result(wb, false), ...counts };
-  return { ...result(wb, true, { writes }), created, kept: keptCount, rebuilt, removed };
-}
-
-// ---------------------------------------------------------------- make order
-
-/** Everything a Make Order of `order` reads: its own lines and what its called-off lines use. */
-function makeOrderNeeds(
-  wb: ParsedWorkbook,
-  order: BlanketOrder,
-  baos: Map<string, BlanketAssemblyOrder>
-): (scope: string) => boolean {
-  const doc = key(order.docNo);
-  const needed = new Set<string>([`blanket:${doc}`, `calloff:${doc}`, `sales:${doc}`, "setup"]);
-  for (const line of calledOffLines(order)) {
-    const item = key(line.no);
-    needed.add(`item:${item}`);
-    if (line.qtyToAto <= 0) continue;
-    needed.add(`bom:${item}`);
-    const bao = baos.get(lineKey(line.docNo, line.lineNo));
-    const components = bao ? bao.lines : (wb.boms.get(item) ?? []);
-    if (bao) needed.add(`bao:${key(bao.aoNo)}`);
-    for (const c of components) {
-      if (c.type === "Item") needed.add(`item:${key(c.no)}`);
-      if (c.type === "Resource") needed.add(`resource:${key(c.no)}`);
-    }
-  }
-  return (scope) => scope.startsWith("sheet:") || needed.has(scope);
-}
-
-/** Applies `--ship` quantities: the sheet's Qty. to Ship column is ignored for this order. */
-function applyShipOverride(
-  wb: ParsedWorkbook,
-  order: BlanketOrder,
-  ship: ReadonlyMap<number, number>
-): void {
-  const t = wb.tables.blanket;
-  const col = t.cols.get("qtyToShip");
-  const rows = new Set(order.lines.map((l) => l.row));
-  if (col !== undefined) {
-    const ignored = (cell: string): boolean => {
-      const at = parseCellRef(cell);
-      return at !== undefined && at.col === col && rows.has(at.row);
-    };
-    const kept = wb.log.list.filter((i) => i.sheet !== t.sheet || !ignored(i.cell));
-    wb.log.list.splice(0, wb.log.list.length, ...kept);
-  }
-  const byLine = new Map(order.lines.map((l) => [l.lineNo, l]));
-  for (const l of order.lines) l.qtyToShip = 0;
-  for (const [lineNo, qty] of ship) {
-    const line = byLine.get(lineNo);
-    const docCell = cellRef(t.cols.get("docNo") ?? 0, order.lines[0]?.row ?? t.headerRow);
-    if (!line || line.type !== "Item") {
-      wb.log.add(
-        "LINE_NOT_FOUND",
-        t.sheet,
-        docCell,
-        MESSAGES.lineNotFound(order.docNo, String(lineNo)),
-        [`calloff:${key(order.docNo)}`]
-      );
-    } else if (qty < 0) {
-      wb.log.add(
-        "QTY_INVALID",
-        t.sheet,
-        cellRef(col ?? t.cols.get("lineNo") ?? 0, line.row),
-        MESSAGES.qtyNegative(
-          `Blanket order ${order.docNo} line ${lineNo}`,
-          "Qty. to Ship",
-          String(qty)
-        ),
-        [`calloff:${key(order.docNo)}`]
-      );
-    } else line.qtyToShip = qty;
-  }
-}
-
-export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): MakeOrderResult {
-  const wb = parseWorkbook(grids);
-  const order = wb.blanketOrders.get(key(options.orderNo));
-  if (!order) {
-    validateWorkbook(wb);
-    const t = wb.tables.blanket;
-    wb.log.add(
-      "ORDER_NOT_FOUND",
-      t.sheet,
-      cellRef(t.cols.get("docNo") ?? 0, t.headerRow || 1),
-      MESSAGES.orderNotFound(options.orderNo),
-      [`blanket:${key(options.orderNo)}`]
-    );
-    return result(wb, false);
-  }
-  if (options.ship) applyShipOverride(wb, order, options.ship);
-  const a = validateWorkbook(wb);
-  const finish = unfinishedOrder(wb, order);
-  if (order.validUntil !== undefined && options.orderDate > order.validUntil) {
-    const t = wb.tables.blanket;
-    const message = MESSAGES.expired(
-      order.docNo,
-      serialToIso(order.validUntil),
-      serialToIso(options.orderDate)
-    );
-    wb.log.add("BLANKET_EXPIRED", t.sheet, order.validUntilCell ?? "A1", message, [
-      `calloff:${key(order.docNo)}`,
-    ]);
-  }
-  if (!calledOffLines(order).length && !finish) {
-    const t = wb.tables.blanket;
-    const cell = cellRef(
-      t.cols.get("qtyToShip") ?? t.cols.get("docNo") ?? 0,
-      order.lines[0]?.row ?? t.headerRow
-    );
-    wb.log.add("NOTHING_TO_CREATE", t.sheet, cell, MESSAGES.nothingToCreate(order.docNo), [
-      `calloff:${key(order.docNo)}`,
-    ]);
-  }
-  const salesSeries = series(wb, "Sales Order Nos.");
-  const assemblySeries = series(wb, "Assembly Order Nos.");
-  const blanketAssemblySeries = series(wb, "Blanket Assembly Order Nos.");
-  if (
-    blockedBy(wb.log.list, makeOrderNeeds(wb, order, a.baoByLine)) ||
-    !salesSeries ||
-    !assemblySeries ||
-    !blanketAssemblySeries
-  ) {
-    return result(wb, false);
-  }
-  const docs = makeOrderDocuments(
-    a,
-    order,
-    options.orderDate,
-    { sales: salesSeries, assembly: assemblySeries, blanketAssembly: blanketAssemblySeries },
-    wb.log,
-    finish
-  );
-  if (finish) {
-    const t = wb.tables.sales;
-    const first = [...finish.present.values()][0];
-    wb.log.add(
-      "DOCUMENT_FINISHED",
-      t.sheet,
-      cellRef(t.cols.get("docNo") ?? 0, first?.row ?? 1),
-      MESSAGES.finished(finish.salesOrderNo, order.docNo),
-      [`sales:${key(order.docNo)}`]
-    );
-  }
-  const plan = makeOrderPlan(wb, a, order, docs, [
-    salesSeries,
-    assemblySeries,
-    blanketAssemblySeries,
-  ]);
-  if (overfull(wb, plan)) return result(wb, false);
-  // A finished order reports all its assembly orders, those it had and those it got.
-  const assemblyOrders = finish
-    ? [
-        ...new Set([
-          ...[...finish.present.values()].map((s) => s.aoNo ?? ""),
-          ...docs.assemblyOrders.map((o) => o.aoNo),
-        ]),
-      ].filter(Boolean)
-    : docs.assemblyOrders.map((o) => o.aoNo);
-  return { ...result(wb, true, plan), salesOrder: docs.salesOrderNo, assemblyOrders };
-}
-
-/**
- * The sales order an interrupted Make Order of this blanket order left behind, if
- * validation found one: the newest sales order made from it. Its DOCUMENT_INCOMPLETE
- * issues (and call-off checks of lines it already holds) give way to finishing it.
- */
-function unfinishedOrder(wb: ParsedWorkbook, order: BlanketOrder): UnfinishedOrder | undefined {
-  const scope = `calloff:${key(order.docNo)}`;
-  const incomplete = wb.log.list.filter(
-    (i) => i.code === "DOCUMENT_INCOMPLETE" && i.scope.includes(scope)
-  );
-  if (!incomplete.length) return undefined;
-  const fromOrder = wb.salesLines.filter(
-    (s) => s.blanketDocNo && key(s.blanketDocNo) === key(order.docNo)
-  );
-  if (!fromOrder.length) return undefined;
-  const newest = fromOrder.reduce((m, s) => (s.row > m.row ? s : m));
-  const present = new Map<number, SalesLine>();
-  for (const s of fromOrder)
-    if (key(s.docNo) === key(newest.docNo) && s.blanketLineNo !== undefined)
-      present.set(s.blanketLineNo, s);
-  const presentRows = new Set(order.lines.filter((l) => present.has(l.lineNo)).map((l) => l.row));
-  const qtyToShipCol = wb.tables.blanket.cols.get("qtyToShip");
-  const kept = wb.log.list.filter((i) => {
-    if (incomplete.includes(i)) return false;
-    const at = parseCellRef(i.cell);
-    return !(
-      i.code === "OVER_CALL_OFF" &&
-      at &&
-      at.col === qtyToShipCol &&
-      presentRows.has(at.row)
-    );
-  });
-  wb.log.list.splice(0, wb.log.list.length, ...kept);
-  return {
-    salesOrderNo: newest.docNo,
-    present,
-    assemblyOrders: new Set(wb.assemblyLines.map((l) => key(l.aoNo))),
-  };
-}
-
-function makeOrderPlan(
-  wb: ParsedWorkbook,
-  a: ReturnType<typeof validateWorkbook>,
-  order: BlanketOrder,
-  docs: MakeOrderOutcome,
-  used: NumberSeries[]
-): WritePlan {
-  const touched = new Set(docs.touched);
-  // Every write of the sheet recomputes derived columns: other readable orders follow their lines too.
-  const fate = (bao: BlanketAssemblyOrder): BlanketAssemblyFate => {
-    if (touched.has(bao)) return "render";
-    const line =
-      bao.blanketLineNo !== undefined
-        ? a.blanketLines.get(lineKey(bao.blanketDocNo, bao.blanketLineNo))
-        : undefined;
-    if (
-      !bao.valid ||
-      !line ||
-      !line.valid ||
-      line.qtyToAto <= 0 ||
-      key(line.no) !== key(bao.itemNo) ||
-      a.baoByLine.get(lineKey(line.docNo, line.lineNo)) !== bao
-    )
-      return "keep";
-    const probe = new IssueLog();
-    refreshOrder(wb, bao, line, probe);
-    return "render";
-  };
-  const writes: SheetWrite[] = [];
-  const salesRows: RowToRender[] = wb.tables.sales.rows.map((r) => ({ keepRow: r.row }));
-  for (const s of docs.salesLines) {
-    const comment = s.type === "Comment";
-    salesRows.push(
-      recordRow(SALES_ORDERS, {
-        ...s,
-        type: comment ? null : s.type,
-        no: s.no || null,
-        quantity: comment ? null : s.quantity,
-        qtyToAto: comment ? null : s.qtyToAto,
-        discount: comment ? null : s.discount,
-        unitPrice: comment ? null : s.unitPrice,
-      })
-    );
-  }
-  writes.push(renderTable(wb.tables.sales, SALES_ORDERS, salesRows));
-  const aoRows: RowToRender[] = wb.tables.assembly.rows.map((r) => ({ keepRow: r.row }));
-  for (const ao of docs.assemblyOrders) assemblyOrderRows(ao, aoRows);
-  writes.push(renderTable(wb.tables.assembly, ASSEMBLY_ORDERS, aoRows));
-  writes.push(blanketAssemblySheet(wb, fate, docs.created));
-  writes.push(blanketOrderUpdates(wb, a, order, docs));
-  // Order matters when a write is interrupted (Excel does not roll back): numbers are
-  // reserved first, so none is used twice; the blanket order's Quantity Ordered exists
-  // before the documents, so a half-written order shows (DOCUMENT_INCOMPLETE); the
-  // call-off is reset last, so it is never lost.
-  const setup = setupWrite(wb, used);
-  if (!wb.tables.blanket.cols.has("quantityOrdered")) writes.unshift(quantityOrderedColumn(wb, a));
-  if (setup) writes.unshift(setup);
-  return { writes };
-}
-
-/** The Quantity Ordered column as it stands before this order, for a sheet that lacks it. */
-function quantityOrderedColumn(
-  wb: ParsedWorkbook,
-  a: ReturnType<typeof validateWorkbook>
-): SheetWrite {
-  const ordered = new Map<number, CellValue>();
-  for (const o of wb.blanketOrders.values())
-    for (const l of o.lines)
-      if (l.type === "Item" && l.valid) ordered.set(l.row, quantityOrdered(a, l));
-  const c = column(BLANKET_ORDERS_SPEC, "quantityOrdered");
-  return columnUpdates(
-    wb.tables.blanket,
-    [{ key: c.key, header: c.header, format: "quantity", values: ordered }],
-    false
-  );
-}
-
-/** Quantity Ordered and Remaining Quantity from the sales lines, and the call-off reset. */
-function blanketOrderUpdates(
-  wb: ParsedWorkbook,
-  a: ReturnType<typeof validateWorkbook>,
-  order: BlanketOrder,
-  docs: MakeOrderOutcome
-): SheetWrite {
-  const t = wb.tables.blanket;
-  const shipped = new Map(docs.salesLines.map((s) => [s.blanketLineNo, s.quantity]));
-  const ordered = new Map<number, CellValue>();
-  const remaining = new Map<number, CellValue>();
-  const toShip = new Map<number, CellValue>();
-  for (const o of wb.blanketOrders.values()) {
-    for (const l of o.lines) {
-      if (o === order) toShip.set(l.row, null);
-      if (l.type !== "Item" || !l.valid) continue;
-      let q = quantityOrdered(a, l);
-      if (o === order) q = addQty(q, shipped.get(l.lineNo) ?? 0);
-      ordered.set(l.row, q);
-      remaining.set(l.row, subQty(l.quantity, q));
-    }
-  }
-  const spec = (k: string) => ({
-    key: k,
-    header: column(BLANKET_ORDERS_SPEC, k).header,
-    format: "quantity" as const,
-  });
-  const updates = [
-    { ...spec("quantityOrdered"), values: ordered },
-    { ...spec("remaining"), values: remaining },
-  ];
-  if (t.cols.has("qtyToShip")) updates.unshift({ ...spec("qtyToShip"), values: toShip });
-  return columnUpdates(t, updates, false);
-}
-
-// ---------------------------------------------------------------- forecast
 
 export interface ForecastResult extends CommandResult {
   rows: ForecastRow[];
 }
+
+function result(read: WorkbookRead, issues: readonly Issue[], plan?: WritePlan): CommandResult {
+  const located = report(issues, read.tables, read.grids);
+  const errors = located.filter((i) => i.severity === "error").length;
+  return {
+    ok: plan !== undefined,
+    errors,
+    warnings: located.length - errors,
+    issues: located,
+    plan,
+  };
+}
+
+/** Reads and validates: every command starts here, once. */
+function readAndValidate(grids: WorkbookGrids): {
+  read: WorkbookRead;
+  index: BlanketIndex;
+  issues: Issue[];
+} {
+  const read = readWorkbook(grids);
+  const validation = validateRecords(read.records);
+  return { read, index: validation.index, issues: [...read.issues, ...validation.issues] };
+}
+
+// ------------------------------------------------------------------ validate
+
+export function validate(grids: WorkbookGrids): CommandResult {
+  const { read, issues } = readAndValidate(grids);
+  const r = result(read, issues);
+  return { ...r, ok: r.errors === 0 };
+}
+
+// ------------------------------------------------------------------ number series
+
+function assemblyNumbers(records: Records): string[] {
+  return [
+    ...records.blanketAssemblyOrders.map((o) => o.assemblyOrderNo),
+    ...records.assemblyOrderLines.map((l) => l.assemblyOrderNo),
+  ];
+}
+
+/** The series continued from the sheets that use it; an Issue when Setup's value has no number. */
+function series(records: Records, name: SeriesName): NumberSeries | Issue {
+  const used =
+    name === "Sales Order Nos."
+      ? records.salesLines.map((s) => s.documentNo)
+      : assemblyNumbers(records);
+  return openSeries(records, name, used);
+}
+
+// ------------------------------------------------------------------ assemble
+
+/** Stale and orphan warnings describe what assemble fixes; its own warnings replace them. */
+const fixedByAssemble = (i: Issue): boolean =>
+  i.code === "ASSEMBLY_STALE" || i.code === "ORPHAN_ASSEMBLY";
+
+export function assemble(grids: WorkbookGrids): AssembleResult {
+  const { read, index, issues } = readAndValidate(grids);
+  const none = { created: 0, kept: 0, rebuilt: 0, removed: 0 };
+  const numbers = series(read.records, "Blanket Assembly Order Nos.");
+  if (!(numbers instanceof NumberSeries)) issues.push(numbers);
+  if (blocksAssemble(issues) || !(numbers instanceof NumberSeries))
+    return { ...result(read, issues), ...none };
+  const outcome = assembleOrders(index, numbers);
+  const after = [...issues.filter((i) => !fixedByAssemble(i)), ...outcome.issues];
+  const plan = assemblePlan(read, outcome, numbers);
+  const full = sheetFull(plan);
+  if (full.length) return { ...result(read, [...after, ...full]), ...none };
+  const { created, kept, rebuilt, removed } = outcome;
+  return { ...result(read, after, plan), created, kept, rebuilt, removed };
+}
+
+// ------------------------------------------------------------------ make order
+
+export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): MakeOrderResult {
+  const read = readWorkbook(grids);
+  const order = read.records.blanketOrders.get(key(options.blanketOrderNo));
+  if (!order) {
+    const { issues } = readAndValidate(grids);
+    const notFound = issue(
+      "ORDER_NOT_FOUND",
+      { table: "blanketOrders", field: "documentNo" },
+      MESSAGES.orderNotFound(options.blanketOrderNo),
+      [`blanket:${key(options.blanketOrderNo)}`]
+    );
+    return result(read, [...issues, notFound]);
+  }
+  let issues = read.issues;
+  if (options.qtyToShip) {
+    // The call-off given replaces the sheet's Qty. to Ship of this order, issues included.
+    issues = [
+      ...issues.filter((i) => !aboutSheetQtyToShip(order)(i)),
+      ...applyQtyToShip(order, options.qtyToShip),
+    ];
+  }
+  const validation = validateRecords(read.records);
+  const index = validation.index;
+  issues = [...issues, ...validation.issues];
+  const unfinished = findUnfinishedOrder(index, order, issues);
+  if (unfinished) issues = issues.filter((i) => !settledByFinishing(order, unfinished)(i));
+  issues.push(...checkCallOff(order, options.orderDate, unfinished));
+  const numbers = (
+    ["Sales Order Nos.", "Assembly Order Nos.", "Blanket Assembly Order Nos."] as const
+  ).map((name) => series(read.records, name));
+  for (const n of numbers) if (!(n instanceof NumberSeries)) issues.push(n);
+  const [sales, assembly, blanketAssembly] = numbers;
+  if (
+    blocksMakeOrder(issues, index, order) ||
+    !(sales instanceof NumberSeries) ||
+    !(assembly instanceof NumberSeries) ||
+    !(blanketAssembly instanceof NumberSeries)
+  )
+    return result(read, issues);
+  const made = makeSalesOrder(
+    index,
+    order,
+    options.orderDate,
+    { sales, assembly, blanketAssembly },
+    unfinished
+  );
+  issues.push(...made.issues);
+  const refreshed = new Set(made.refreshed);
+  // Every write of the sheet recomputes derived columns: other readable orders follow their lines too.
+  const follow = (o: BlanketAssemblyOrder): BlanketAssemblyFate => {
+    if (refreshed.has(o)) return "render";
+    const line = lineToFollow(index, o);
+    if (!line) return "keep";
+    refreshOrder(read.records, o, line, []);
+    return "render";
+  };
+  const plan = makeOrderPlan(read, index, order, made, [sales, assembly, blanketAssembly], follow);
+  const full = sheetFull(plan);
+  if (full.length) return result(read, [...issues, ...full]);
+  return {
+    ...result(read, issues, plan),
+    salesOrder: made.salesOrderNo,
+    assemblyOrders: made.assemblyOrderNos,
+  };
+}
+
+/** Blanket orders with a call-off entered (a line with Qty. to Ship > 0), in sheet order. */
+export function ordersWithCallOff(grids: WorkbookGrids): string[] {
+  return [...readWorkbook(grids).records.blanketOrders.values()]
+    .filter((o) => calledOffLines(o).length > 0)
+    .map((o) => o.documentNo);
+}
+
+// ------------------------------------------------------------------ forecast
 
 /**
  * The Component Forecast sheet: per component and period, what the remaining blanket
  * quantities need and what assembly orders already need. Call-off errors do not block it.
  */
 export function forecast(grids: WorkbookGrids, by: PeriodKind = "month"): ForecastResult {
-  const wb = parseWorkbook(grids);
-  const a = validateWorkbook(wb);
-  if (blockedBy(wb.log.list, (s) => !s.startsWith("calloff:")))
-    return { ...result(wb, false), rows: [] };
-  const rows = componentForecast(a, by);
-  const grid = findSheet(grids, COMPONENT_FORECAST.name);
-  const t = grid
-    ? readTable(grid, COMPONENT_FORECAST, new IssueLog())
-    : emptyTable(COMPONENT_FORECAST);
-  const rendered: RowToRender[] = rows.map((r) =>
-    recordRow(COMPONENT_FORECAST, {
-      ...r,
-      periodStart: r.periodStart ?? null,
-      totalNeed: addQty(r.blanketNeed, r.assemblyNeed),
-    })
-  );
-  const plan: WritePlan = { writes: [renderTable(t, COMPONENT_FORECAST, rendered)] };
-  if (overfull(wb, plan)) return { ...result(wb, false), rows };
-  return { ...result(wb, true, plan), rows };
+  const { read, index, issues } = readAndValidate(grids);
+  if (blocksForecast(issues)) return { ...result(read, issues), rows: [] };
+  const rows = componentForecast(index, by);
+  const plan = forecastPlan(grids, rows);
+  const full = sheetFull(plan);
+  if (full.length) return { ...result(read, [...issues, ...full]), rows };
+  return { ...result(read, issues, plan), rows };
 }
 
-// ---------------------------------------------------------------- template
+// ------------------------------------------------------------------ template
 
 /** An empty workbook: every input sheet with its header row, formats and drop-down lists. */
 export function template(): WritePlan {
+  return templatePlan();
+}
+
+// ------------------------------------------------------------------ customer copy
+
+export interface ShareResult {
+  ok: boolean;
+  issues: LocatedIssue[];
+  /** The plan that writes the copy into a new, empty workbook. */
+  plan?: WritePlan;
+  blanketOrders: string[];
+}
+
+export function share(grids: WorkbookGrids, customerNo: string, today: number): ShareResult {
+  const { read, index } = readAndValidate(grids);
+  const copy = shareWithCustomer(index, customerNo, today);
+  if (!("customerNo" in copy))
+    return { ok: false, issues: [locate(copy, read.tables)], blanketOrders: [] };
   return {
-    writes: INPUT_SHEETS.map((spec) => ({
-      kind: "table" as const,
-      sheet: spec.name,
-      tableName: spec.tableName,
-      startRow: 1,
-      headers: spec.columns.map((c) => c.header),
-      formats: spec.columns.map((c) => c.format ?? "general"),
-      rows: [],
-      previousRows: 0,
-      previousColumns: 0,
-      lists: spec.columns.flatMap((c, col) =>
-        c.options ? [{ col, options: c.options.filter((o) => o !== "") }] : []
-      ),
-    })),
+    ok: true,
+    issues: [],
+    plan: customerCopyPlan(copy),
+    blanketOrders: copy.orders.map((o) => o.documentNo),
   };
 }
 
-/** Blanket orders with a call-off entered (a line with Qty. to Ship > 0), in sheet order. */
-export function ordersWithCallOff(grids: WorkbookGrids): string[] {
-  const wb = parseWorkbook(grids);
-  return [...wb.blanketOrders.values()]
-    .filter((o) => calledOffLines(o).length > 0)
-    .map((o) => o.docNo);
+export interface ImportResult extends CommandResult {
+  /** Lines whose Qty. to Ship the copy sets, as "BSO-1001 10000=4". */
+  callOff: string[];
 }
+
+/**
+ * Takes the customer's Qty. to Ship entries from their copy into the workbook, after
+ * checking the copy is that customer's and its agreement still matches the workbook.
+ */
+export function importCallOff(
+  master: WorkbookGrids,
+  copyGrids: WorkbookGrids,
+  copyName = "customer copy"
+): ImportResult {
+  const { read, index } = readAndValidate(master);
+  const copy = readCustomerCopy(copyGrids, copyName);
+  const taken =
+    copy.customerNo !== undefined && !copy.issues.length
+      ? takeCallOff(index, { customerNo: copy.customerNo, blanketLines: copy.blanketLines })
+      : undefined;
+  const issues = [...copy.issues, ...(taken?.issues ?? [])];
+  const located = issues.map((i) => locate(i, {}, copyName));
+  const errors = located.filter((i) => i.severity === "error").length;
+  if (!taken || errors)
+    return { ok: false, errors, warnings: located.length - errors, issues: located, callOff: [] };
+  const plan = blanketLineCells(read, "qtyToShip", taken.qtyToShip);
+  return {
+    ok: true,
+    errors,
+    warnings: located.length - errors,
+    issues: located,
+    plan,
+    callOff: taken.callOff,
+  };
+}
+
+// ------------------------------------------------------------------ what the task pane shows
+
+export interface BlanketLineStatus {
+  lineNo: number;
+  type: "Item" | "Comment";
+  no: string;
+  description: string;
+  quantity: number;
+  unitOfMeasureCode: string;
+  quantityOrdered: number;
+  remainingQuantity: number;
+  qtyToShip: number;
+  assembleToOrder: boolean;
+  shipmentDate?: number;
+  unitPrice?: number;
+  lineDiscountPercent: number;
+  /** Share of the Quantity called off so far, 0..1. */
+  calledOff: number;
+}
+
+export interface BlanketOrderStatus {
+  documentNo: string;
+  sellToCustomerNo: string;
+  sellToCustomerName?: string;
+  externalDocumentNo?: string;
+  /** The earliest shipment date of a line with quantity still to call off. */
+  nextShipment?: number;
+  lines: BlanketLineStatus[];
+}
+
+/** Every blanket order with what is ordered and left of each line. */
+export function blanketOrders(grids: WorkbookGrids): BlanketOrderStatus[] {
+  const read = readWorkbook(grids);
+  const index = validateRecords(read.records).index;
+  return [...read.records.blanketOrders.values()].map((o) => {
+    const lines = o.lines.map((l): BlanketLineStatus => {
+      const item = l.type === "Item";
+      const ordered = item ? quantityOrdered(index, l) : 0;
+      return {
+        lineNo: l.lineNo,
+        type: l.type,
+        no: l.no,
+        description: l.description,
+        quantity: l.quantity,
+        unitOfMeasureCode: l.unitOfMeasureCode,
+        quantityOrdered: ordered,
+        remainingQuantity: item ? subQty(l.quantity, ordered) : 0,
+        qtyToShip: l.qtyToShip,
+        assembleToOrder: l.qtyToAssembleToOrder > 0,
+        shipmentDate: l.shipmentDate,
+        unitPrice: l.unitPrice,
+        lineDiscountPercent: l.lineDiscountPercent,
+        calledOff: item && l.quantity > 0 ? Math.min(1, ordered / l.quantity) : 0,
+      };
+    });
+    let next: number | undefined;
+    for (const l of lines)
+      if (l.type === "Item" && l.remainingQuantity > 0 && l.shipmentDate !== undefined)
+        if (next === undefined || l.shipmentDate < next) next = l.shipmentDate;
+    return {
+      documentNo: o.documentNo,
+      sellToCustomerNo: o.sellToCustomerNo,
+      sellToCustomerName: o.sellToCustomerName,
+      externalDocumentNo: o.externalDocumentNo,
+      nextShipment: next,
+      lines,
+    };
+  });
+}
+
+/** Sets (or clears, with null) a line's Qty. to Ship on the Blanket Orders sheet. */
+export function setQtyToShip(
+  grids: WorkbookGrids,
+  documentNo: string,
+  lineNo: number,
+  qty: number | null
+): WritePlan | undefined {
+  const read = readWorkbook(grids);
+  const line = read.records.blanketOrders
+    .get(key(documentNo))
+    ?.lines.find((l) => l.lineNo === lineNo);
+  return line ? blanketLineCells(read, "qtyToShip", new Map([[line, qty]])) : undefined;
+}
+
+/** The fix for ATO_PARTIAL at a cell: Qty. to Assemble to Order = the full Quantity. */
+export function fixAtoPartial(
+  grids: WorkbookGrids,
+  at: Pick<LocatedIssue, "code" | "sheet" | "cell">
+): { plan: WritePlan; quantity: number } | undefined {
+  if (at.code !== "ATO_PARTIAL") return undefined;
+  const read = readWorkbook(grids);
+  const cell = parseCellRef(at.cell);
+  if (!cell || read.tables.blanketOrders.sheet.toLowerCase() !== at.sheet.toLowerCase())
+    return undefined;
+  const line = blanketLineAtRow(read, cell.row);
+  if (!line || line.type !== "Item" || line.quantity <= 0) return undefined;
+  const plan = blanketLineCells(read, "qtyToAssembleToOrder", new Map([[line, line.quantity]]));
+  return { plan, quantity: line.quantity };
+}
+
+export interface AssemblyOrderView {
+  assemblyOrderNo?: string;
+  blanketOrderNo: string;
+  blanketOrderLineNo: number;
+  assemblyItemNo: string;
+  description: string;
+  assemblyQuantity: number;
+  assemblyUnitOfMeasure: string;
+  dueDate?: number;
+  lines: AssemblyLine[];
+  /** The order's rows on the Blanket Assembly Orders sheet, for Show Document. */
+  sheet: string;
+  address?: string;
+  /** The order is out of date with its line, or missing: assemble brings it up to date. */
+  needsAssemble: boolean;
+  issues: LocatedIssue[];
+}
+
+/**
+ * The blanket assembly order behind a selection: a Blanket Orders row whose line
+ * assembles to order, or a row of the Blanket Assembly Orders sheet.
+ */
+export function assemblyOrderAt(
+  grids: WorkbookGrids,
+  sheet: string,
+  row: number
+): AssemblyOrderView | undefined {
+  const { read, index, issues } = readAndValidate(grids);
+  const records = read.records;
+  const orders = read.tables.blanketAssemblyOrders;
+  let order: BlanketAssemblyOrder | undefined;
+  let line: BlanketOrderLine | undefined;
+  if (sheet.toLowerCase() === read.tables.blanketOrders.sheet.toLowerCase()) {
+    line = blanketLineAtRow(read, row);
+    if (!line || line.type !== "Item" || line.qtyToAssembleToOrder <= 0) return undefined;
+    order = blanketAssemblyOrderOf(index, line);
+  } else if (orders.present && sheet.toLowerCase() === orders.sheet.toLowerCase()) {
+    order = records.blanketAssemblyOrders.find((o) => o.sources.some((s) => rowOf(s).row === row));
+    if (!order) return undefined;
+    line = blanketLineOf(index, order);
+  } else return undefined;
+  const own = new Set(order?.sources ?? []);
+  const rows = (order?.sources ?? []).map((s) => rowOf(s).row);
+  const quantity = line?.qtyToAssembleToOrder ?? order!.assemblyQuantity;
+  return {
+    assemblyOrderNo: order?.assemblyOrderNo,
+    blanketOrderNo: line?.documentNo ?? order!.blanketOrderNo,
+    blanketOrderLineNo: line?.lineNo ?? order!.blanketOrderLineNo ?? 0,
+    assemblyItemNo: line?.no ?? order!.assemblyItemNo,
+    description: records.items.get(key(line?.no ?? order?.assemblyItemNo ?? ""))?.description ?? "",
+    assemblyQuantity: quantity,
+    assemblyUnitOfMeasure: line?.unitOfMeasureCode ?? order!.assemblyUnitOfMeasure,
+    dueDate: line?.shipmentDate ?? order?.dueDate,
+    lines: (order?.lines ?? []).map((l) => ({ ...l, quantity: lineQuantityOf(l, quantity) })),
+    sheet: orders.sheet,
+    address: rows.length
+      ? `A${Math.min(...rows)}:${cellRef(BLANKET_ASSEMBLY_ORDERS.columns.length - 1, Math.max(...rows))}`
+      : undefined,
+    needsAssemble: needsAssemble(order, line),
+    issues: report(
+      issues.filter((i) => "source" in i.at && own.has(i.at.source)),
+      read.tables,
+      grids
+    ),
+  };
+}
+
+export interface EditResult {
+  plan?: WritePlan;
+  /** Why the edit was not made, for the pane to show beside the field. */
+  error?: string;
+}
+
+/**
+ * Applies an edit to one blanket assembly order and writes the order's rows, Quantity
+ * recomputed. Other orders stay as they are.
+ */
+export function editAssemblyOrder(
+  grids: WorkbookGrids,
+  assemblyOrderNo: string,
+  edit: AssemblyLineEdit
+): EditResult {
+  const { read, index } = readAndValidate(grids);
+  const order = read.records.blanketAssemblyOrders.find(
+    (o) => key(o.assemblyOrderNo) === key(assemblyOrderNo)
+  );
+  if (!order) return { error: `Blanket assembly order ${assemblyOrderNo} is not on the sheet.` };
+  const refused = editAssemblyLines(index, order, edit);
+  if (refused) return refused;
+  return {
+    plan: { writes: [blanketAssemblySheet(read, (o) => (o === order ? "render" : "keep"), [])] },
+  };
+}
+
+/** Rows of a document on a product sheet (a sales order, an assembly order), for a link that selects them. */
+export function documentAddress(
+  grids: WorkbookGrids,
+  sheetName: string,
+  header: string,
+  documentNo: string
+): string | undefined {
+  const sheet = findSheet(grids, sheetName);
+  if (!sheet || !sheet.rows.length) return undefined;
+  const c = sheet.rows[0].findIndex((h) => typeof h === "string" && h === header);
+  if (c < 0) return undefined;
+  let first = -1;
+  let last = -1;
+  sheet.rows.forEach((r, i) => {
+    if (i > 0 && typeof r[c] === "string" && key(r[c] as string) === key(documentNo)) {
+      if (first < 0) first = i + 1;
+      last = i + 1;
+    }
+  });
+  if (first < 0) return undefined;
+  return `A${first}:${cellRef(Math.max(0, sheet.rows[0].length - 1), last)}`;
+}
+
+export type { AssemblyLineEdit, EditableField } from "./domain/assembleToOrderLines";
+export type { AssemblyLine, LineType, ResourceUsageType } from "./domain/model";

@@ -5,7 +5,7 @@
 import { CellValue, findSheet, SheetGrid, WorkbookGrids } from "../src/workbook/grid";
 import { applyPlan } from "../src/workbook/applyPlan";
 import { WritePlan } from "../src/workbook/writePlan";
-import { isoToSerial } from "../src/workbook/table";
+import { isoToSerial } from "../src/domain/dates";
 
 export type Row = Record<string, CellValue | undefined>;
 

@@ -1,7 +1,7 @@
 /** Security hygiene of the code that runs in the browser and in Excel. */
 import * as fs from "fs";
 import * as path from "path";
-import { officeErrorMessage } from "../src/taskpane/officeErrors";
+import { officeErrorMessage } from "../src/hosts/excel/officeErrors";
 
 const src = path.join(__dirname, "..", "src");
 

@@ -11,16 +11,17 @@ import {
   forecast,
   AssembleResult,
   CommandResult,
+  importCallOff,
+  LocatedIssue,
   makeOrder,
   MakeOrderResult,
   ordersWithCallOff,
+  share,
   template,
   validate,
 } from "../engine";
-import { importCallOff, share } from "../share";
-import { Issue } from "../domain/issues";
+import { isoToSerial, todaySerial } from "../domain/dates";
 import { qualifiedRef } from "../workbook/grid";
-import { isoToSerial } from "../workbook/table";
 import {
   applyPlanToWorkbook,
   applyToLoaded,
@@ -53,19 +54,15 @@ const USAGE = `Usage:
   bao template   OUT
   bao demo       [-o OUT]`;
 
-function todaySerial(): number {
-  const d = new Date();
-  return isoToSerial(
-    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`
-  )!;
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-function issueLine(i: Issue): string {
-  return `  ${i.severity} ${i.code} ${qualifiedRef(i.sheet, i.cell)}: ${i.message}`;
+function issueLine(i: LocatedIssue): string {
+  const where = i.workbook
+    ? qualifiedRef(`[${i.workbook}]${i.sheet}`, i.cell)
+    : qualifiedRef(i.sheet, i.cell);
+  return `  ${i.severity} ${i.code} ${where}: ${i.message}`;
 }
 
 function report(io: Io, file: string, r: CommandResult): void {
@@ -215,7 +212,11 @@ async function run(argv: string[], io: Io): Promise<number> {
       const orderDate = parseDate(values.date, io);
       const loaded = await loadWorkbook(file);
       const dest = target(loaded, values.output, io);
-      const r = makeOrder(loaded.grids, { orderNo: values.order, orderDate, ship });
+      const r = makeOrder(loaded.grids, {
+        blanketOrderNo: values.order,
+        orderDate,
+        qtyToShip: ship,
+      });
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
         await saveLoaded(loaded, dest);
@@ -285,7 +286,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       const loaded = await loadWorkbook(file);
       const copy = await loadWorkbook(values.from);
       const dest = target(loaded, values.output, io);
-      const r = importCallOff(loaded.grids, copy.grids);
+      const r = importCallOff(loaded.grids, copy.grids, path.basename(values.from));
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
         await saveLoaded(loaded, dest);
@@ -358,7 +359,10 @@ async function demo(out: string, io: Io): Promise<number> {
   if (!orders.length)
     io.out("3. make-order: no blanket order has a Qty. to Ship entered; nothing to call off.");
   for (const order of orders) {
-    const m = makeOrder(loaded.grids, { orderNo: order, orderDate: (io.today ?? todaySerial)() });
+    const m = makeOrder(loaded.grids, {
+      blanketOrderNo: order,
+      orderDate: (io.today ?? todaySerial)(),
+    });
     if (!m.ok || !m.plan) {
       io.out(`3. make-order ${order}: refused.`);
       for (const i of m.issues) io.out(issueLine(i));

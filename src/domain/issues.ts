@@ -1,8 +1,10 @@
 /**
- * Issues: the only way the engine reports a problem. Codes and their message templates
+ * Issues: the only way the domain reports a problem. Codes and their message templates
  * live in one table (like BC's named labels), so wording is reviewed in one place and
- * tests compare codes, not sentences.
+ * tests compare codes, not sentences. An issue names the record and field at fault; the
+ * workbook layer turns that into a sheet and cell.
  */
+import type { RecordTable, Source } from "./model";
 
 export type Severity = "error" | "warning";
 
@@ -32,37 +34,60 @@ export const ISSUE_SEVERITY = {
   NOTHING_TO_CREATE: "error",
   LINE_NOT_FOUND: "error",
   DOCUMENT_INCOMPLETE: "error",
+  DOCUMENT_FINISHED: "warning",
   SHEET_FULL: "error",
   BLANKET_EXPIRED: "error",
-  COPY_MISMATCH: "error",
   SHIPMENT_AFTER_VALIDITY: "warning",
-  DOCUMENT_FINISHED: "warning",
+  CUSTOMER_NOT_FOUND: "error",
+  COPY_MISMATCH: "error",
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
 
-/** An issue as users, the CLI's JSON and the task pane see it. */
+/**
+ * Where an issue is: a field of a record; a whole table, or one of its columns (its
+ * header cell); or, for what only the workbook layer sees (a header row, a copy's
+ * sheet), a cell it has already located.
+ */
+export type Place =
+  | { source: Source; field?: string }
+  | { table: RecordTable; field?: string }
+  | { sheet: string; cell: string };
+
+/**
+ * What an issue stands in the way of (rules.md "what blocks what"); see blocking.ts.
+ * - `table:NAME`: the table as a whole (a missing sheet or column);
+ * - `item:NO`, `resource:NO`, `bom:PARENT`: master data;
+ * - `blanket:DOC`: a blanket order's lines; `callOff:DOC`: only its call-off data
+ *   (Qty. to Ship, quantities ordered), which assemble does not need;
+ * - `blanketAssembly:NO`: a blanket assembly order; `sales:DOC`: documents made from blanket DOC;
+ * - `setup`: the number series.
+ * Codes in subjects are upper-cased.
+ */
+export type Subject =
+  | `table:${RecordTable}`
+  | `item:${string}`
+  | `resource:${string}`
+  | `bom:${string}`
+  | `blanket:${string}`
+  | `callOff:${string}`
+  | `blanketAssembly:${string}`
+  | `sales:${string}`
+  | "setup";
+
 export interface Issue {
   severity: Severity;
   code: IssueCode;
-  sheet: string;
-  cell: string;
   message: string;
+  at: Place;
+  affects: Subject[];
 }
 
-/**
- * What an issue blocks (rules.md "what blocks what"). Not shown to users.
- * - `sheet:NAME`: the sheet as a whole (missing sheet or column);
- * - `item:NO`, `resource:NO`, `bom:PARENT`: master data;
- * - `blanket:DOC`: a blanket order's lines; `calloff:DOC`: only its call-off data
- *   (Qty. to Ship, quantities ordered), which `assemble` does not need;
- * - `bao:NO`: a blanket assembly order; `sales:DOC`: sales lines made from blanket DOC;
- * - `setup`: the number series.
- * Keys are upper-cased codes.
- */
-export interface ScopedIssue extends Issue {
-  scope: string[];
+export function issue(code: IssueCode, at: Place, message: string, affects: Subject[]): Issue {
+  return { severity: ISSUE_SEVERITY[code], code, message, at, affects };
 }
+
+export const isError = (i: Issue): boolean => i.severity === "error";
 
 /** Message templates, one per code and situation. */
 export const MESSAGES = {
@@ -143,6 +168,8 @@ export const MESSAGES = {
     `Blanket assembly order ${ao} was rebuilt from the BOM of item ${newItem}, because blanket order ${doc} line ${line} now sells ${newItem} instead of ${oldItem}. ${dropped.length ? `Customizations dropped: ${dropped.join("; ")}.` : "It had no customizations."}`,
   removed: (ao: string, doc: string, line: string, why: string) =>
     `Blanket assembly order ${ao} was removed, because blanket order ${doc} line ${line} ${why}.`,
+  customerNotFound: (customer: string) =>
+    `There is no blanket order for customer ${customer} on the Blanket Orders sheet. Check the customer number.`,
   orderNotFound: (doc: string) =>
     `There is no blanket order ${doc} on the Blanket Orders sheet. Check the Document No.`,
   nothingToCreate: (doc: string) =>
@@ -175,23 +202,3 @@ function listOptions(options: readonly string[]): string {
     ? shown.join("")
     : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`;
 }
-
-/** Collects issues in reading order. */
-export class IssueLog {
-  readonly list: ScopedIssue[] = [];
-
-  add(code: IssueCode, sheet: string, cell: string, message: string, scope: string[]): void {
-    this.list.push({ severity: ISSUE_SEVERITY[code], code, sheet, cell, message, scope });
-  }
-
-  get errorCount(): number {
-    return this.list.filter((i) => i.severity === "error").length;
-  }
-}
-
-export function publicIssue(i: ScopedIssue): Issue {
-  return { severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.message };
-}
-
-/** Upper-cased key of a code, as BC compares Code fields. */
-export const key = (code: string): string => code.toUpperCase();

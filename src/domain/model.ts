@@ -1,75 +1,95 @@
-/** The domain: plain records read from the workbook, with the sheet rows they came from. */
+/**
+ * The domain's records, named after Business Central's tables and fields. Each record
+ * read from the workbook carries an opaque `source`: the domain never looks inside it,
+ * it only names it in an issue, and the workbook layer turns it into a sheet and cell.
+ */
+
+declare const sourceBrand: unique symbol;
+/** Where a record came from. Opaque here; made and read by the workbook layer. */
+export interface Source {
+  readonly [sourceBrand]: true;
+}
 
 export type LineType = "Item" | "Resource" | "Comment";
-export type UsageType = "Direct" | "Fixed";
+export type ResourceUsageType = "Direct" | "Fixed";
 
 export interface Item {
   no: string;
   description: string;
-  baseUom: string;
+  baseUnitOfMeasure: string;
+  /** Assembly Policy is Assemble-to-Order. */
   assembleToOrder: boolean;
   unitPrice?: number;
-  row: number;
+  source: Source;
+}
+
+/** BC's "Item Unit of Measure". */
+export interface ItemUnitOfMeasure {
+  itemNo: string;
+  code: string;
+  qtyPerUnitOfMeasure: number;
+  source: Source;
 }
 
 export interface Resource {
   no: string;
   name: string;
-  baseUom: string;
-  row: number;
+  baseUnitOfMeasure: string;
+  source: Source;
 }
 
-export interface BomLine {
-  parentNo: string;
+/** One line of an assembly item's bill of materials (BC table "BOM Component"). */
+export interface BomComponent {
+  parentItemNo: string;
   lineNo?: number;
   type: LineType;
   no: string;
   description?: string;
-  qtyPer: number;
-  uom?: string;
-  variant?: string;
-  usage: UsageType;
+  quantityPer: number;
+  unitOfMeasureCode?: string;
+  variantCode?: string;
+  resourceUsageType: ResourceUsageType;
   position?: string;
-  row: number;
+  source: Source;
 }
 
-export interface BlanketLine {
-  docNo: string;
+export interface BlanketOrderLine {
+  documentNo: string;
   lineNo: number;
   type: "Item" | "Comment";
   no: string;
   description: string;
-  variant?: string;
-  location?: string;
+  variantCode?: string;
+  locationCode?: string;
   quantity: number;
-  uom: string;
+  unitOfMeasureCode: string;
   /** Effective Qty. to Assemble to Order (a blank cell already resolved). */
-  qtyToAto: number;
+  qtyToAssembleToOrder: number;
   unitPrice?: number;
-  discount: number;
+  lineDiscountPercent: number;
   shipmentDate?: number;
   qtyToShip: number;
   /**
-   * Quantity Ordered as the product last wrote it on the sheet (blank: 0; unreadable:
+   * Quantity Ordered as the product last wrote it (blank: 0; unreadable or no column:
    * undefined). Below the sum of the sales lines, it shows a Make Order that was interrupted.
    */
-  storedOrdered?: number;
-  row: number;
-  /** False when a cell of the line could not be read: the line is shown but not used. */
+  storedQuantityOrdered?: number;
+  /** False when a value of the line could not be used: the line is shown but not used. */
   valid: boolean;
+  source: Source;
 }
 
 export interface BlanketOrder {
-  docNo: string;
-  customerNo: string;
-  customerName?: string;
+  documentNo: string;
+  sellToCustomerNo: string;
+  sellToCustomerName?: string;
   orderDate?: number;
-  externalDocNo?: string;
+  externalDocumentNo?: string;
   /** The agreement's last day (Excel serial): no call-off after it, no shipment planned after it. */
   validUntil?: number;
-  /** Where Valid Until was given, for issues. */
-  validUntilCell?: string;
-  lines: BlanketLine[];
+  /** The line whose Valid Until cell gave the date, for issues. */
+  validUntilSource?: Source;
+  lines: BlanketOrderLine[];
 }
 
 /** One line of an assembly document (blanket assembly order or assembly order). */
@@ -78,57 +98,112 @@ export interface AssemblyLine {
   type: LineType;
   no: string;
   description?: string;
-  variant?: string;
-  qtyPer: number;
+  variantCode?: string;
+  quantityPer: number;
   quantity: number;
-  uom?: string;
-  usage: UsageType;
+  unitOfMeasureCode?: string;
+  resourceUsageType: ResourceUsageType;
   position?: string;
-  /** Sheet row it was read from; absent for lines the engine made. */
-  row?: number;
+  /** Where the line was read from; absent for lines the engine made. */
+  source?: Source;
 }
 
-export interface AssemblyHeader {
-  itemNo: string;
-  asmQty: number;
-  asmUom: string;
+/**
+ * The assembly order that holds the agreed way a blanket order line is assembled (BC's
+ * Assembly Header with Document Type "Blanket Order").
+ */
+export interface BlanketAssemblyOrder {
+  assemblyOrderNo: string;
+  blanketOrderNo: string;
+  blanketOrderLineNo?: number;
+  assemblyItemNo: string;
+  assemblyQuantity: number;
+  assemblyUnitOfMeasure: string;
   dueDate?: number;
-}
-
-export interface BlanketAssemblyOrder extends AssemblyHeader {
-  aoNo: string;
-  blanketDocNo: string;
-  blanketLineNo?: number;
   lines: AssemblyLine[];
-  /** Sheet rows of the order, in sheet order. */
-  rows: number[];
+  /** The rows the order was read from, in sheet order; empty for an order the engine made. */
+  sources: Source[];
   valid: boolean;
 }
 
+/** A sales order line (BC's Sales Line), with its order's header fields as the sheet has them. */
 export interface SalesLine {
-  docNo: string;
+  documentNo: string;
+  sellToCustomerNo?: string;
+  sellToCustomerName?: string;
+  orderDate?: number;
+  externalDocumentNo?: string;
   lineNo: number;
   type: "Item" | "Comment";
   no: string;
+  description?: string;
+  variantCode?: string;
+  locationCode?: string;
   quantity: number;
-  uom: string;
-  blanketDocNo?: string;
-  blanketLineNo?: number;
-  aoNo?: string;
-  row: number;
+  unitOfMeasureCode: string;
+  qtyToAssembleToOrder?: number;
+  unitPrice?: number;
+  lineDiscountPercent?: number;
+  lineAmount?: number;
+  shipmentDate?: number;
+  blanketOrderNo?: string;
+  blanketOrderLineNo?: number;
+  assemblyOrderNo?: string;
+  /** Where the line was read from; absent for a line Make Order makes. */
+  source?: Source;
 }
 
+/** A line of an assembly order linked to a sales order line. */
 export interface AssemblyOrderLine extends AssemblyLine {
-  aoNo: string;
+  assemblyOrderNo: string;
   dueDate?: number;
   salesOrderNo?: string;
-  salesLineNo?: number;
-  baoNo?: string;
+  salesOrderLineNo?: number;
+  blanketAssemblyOrderNo?: string;
 }
 
+/** A row of the Setup sheet (a number series and the last number it gave). */
 export interface SetupSetting {
   setting: string;
   value?: string;
   lastNoUsed?: string;
-  row: number;
+  source: Source;
 }
+
+/** The collections of records, as the workbook holds them; issues may name a whole one. */
+export type RecordTable =
+  | "items"
+  | "itemUnits"
+  | "resources"
+  | "assemblyBoms"
+  | "blanketOrders"
+  | "blanketAssemblyOrders"
+  | "salesOrders"
+  | "assemblyOrders"
+  | "setup";
+
+/** Everything read from the workbook, as records. */
+export interface Records {
+  items: Map<string, Item>;
+  /** Units per item key, per unit key; the base unit is implicit. */
+  itemUnits: Map<string, Map<string, ItemUnitOfMeasure>>;
+  resources: Map<string, Resource>;
+  /** BOM components per parent key, in line order. */
+  boms: Map<string, BomComponent[]>;
+  blanketOrders: Map<string, BlanketOrder>;
+  blanketAssemblyOrders: BlanketAssemblyOrder[];
+  salesLines: (SalesLine & { source: Source })[];
+  assemblyOrderLines: AssemblyOrderLine[];
+  setup: SetupSetting[];
+  /** Whether the Items sheet can be read (so unknown item numbers can be reported). */
+  itemsReadable: boolean;
+  /** Whether a Resources sheet exists (resources are then checked against it). */
+  resourcesListed: boolean;
+}
+
+/** Upper-cased key of a code, as BC compares Code fields. */
+export const key = (code: string): string => code.toUpperCase();
+
+/** Key of a blanket order line. */
+export const lineKey = (documentNo: string, lineNo: number): string =>
+  `${key(documentNo)}\u0000${lineNo}`;

@@ -3,9 +3,8 @@
  * document takes one past the higher of `Last No. Used` and the highest number of the
  * series already on its sheets, so a number is never used twice.
  */
-import type { ParsedWorkbook } from "../workbook/parse";
-import { cellRef } from "../workbook/grid";
-import { key, MESSAGES } from "./issues";
+import { issue, Issue, MESSAGES } from "./issues";
+import { key, Records } from "./model";
 
 export const SERIES_DEFAULTS = {
   "Sales Order Nos.": "SO-0001",
@@ -45,27 +44,24 @@ export class NumberSeries {
 
 /**
  * The series for a setting, continued from the workbook. `used` lists the document
- * numbers already on the sheets that share the series. Logs VALUE_INVALID (scope
- * `setup`) and returns undefined when the Setup value has no digits.
+ * numbers already on the sheets that share the series. A Setup value without digits is
+ * a VALUE_INVALID issue instead.
  */
 export function openSeries(
-  wb: ParsedWorkbook,
+  records: Pick<Records, "setup">,
   setting: SeriesName,
   used: Iterable<string>
-): NumberSeries | undefined {
-  const row = wb.setup.find((s) => key(s.setting) === key(setting));
+): NumberSeries | Issue {
+  const row = records.setup.find((s) => key(s.setting) === key(setting));
   const firstNo = row?.value || SERIES_DEFAULTS[setting];
   const m = /^(.*?)(\d+)$/.exec(firstNo);
   if (!m) {
-    const t = wb.tables.setup;
-    wb.log.add(
+    return issue(
       "VALUE_INVALID",
-      t.sheet,
-      cellRef(t.cols.get("value") ?? 1, row?.row ?? 1),
+      row ? { source: row.source, field: "value" } : { table: "setup", field: "value" },
       MESSAGES.setupSeries(setting, firstNo),
       ["setup"]
     );
-    return undefined;
   }
   const [, prefix, digits] = m;
   let highest: number | undefined;

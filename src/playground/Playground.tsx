@@ -6,8 +6,8 @@
 import * as React from "react";
 import { Body1, Button, makeStyles, Theme, tokens } from "@fluentui/react-components";
 import { App } from "../taskpane/components/App";
-import { downloadFile } from "../taskpane/download";
-import { MemoryWorkbookHost } from "../taskpane/memoryHost";
+import { downloadFile } from "../hosts/download";
+import { MemoryWorkbookHost } from "../hosts/memory/memoryHost";
 import { CellValue, cellRef, parseCellRef, WorkbookGrids } from "../workbook/grid";
 import { WritePlan } from "../workbook/writePlan";
 import { CellAddress, SheetView } from "./SheetView";

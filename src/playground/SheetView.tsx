@@ -1,9 +1,9 @@
 /** A spreadsheet view of an in-memory workbook: sheet tabs, A1 headers, cells to select and edit. */
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CellValue, cellRef, columnLetters, displayCell, SheetGrid } from "../workbook/grid";
 import { INPUT_SHEETS, OUTPUT_SHEETS } from "../workbook/schema";
-import { serialToIso } from "../workbook/table";
+import { serialToIso } from "../domain/dates";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, height: "100%" },
@@ -265,7 +265,7 @@ export function SheetView({
             key={s.name}
             role="tab"
             aria-selected={s.name === sheet?.name}
-            className={`${styles.tab} ${s.name === sheet?.name ? styles.activeTab : ""}`}
+            className={mergeClasses(styles.tab, s.name === sheet?.name && styles.activeTab)}
             onClick={() => onActivate(s.name)}
           >
             {s.name}

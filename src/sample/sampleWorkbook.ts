@@ -8,20 +8,17 @@
  */
 import { assemble, makeOrder, validate } from "../engine";
 import { applyPlan } from "../workbook/applyPlan";
-import { CellValue, findSheet, isEmptyCell, WorkbookGrids } from "../workbook/grid";
+import { CellValue, findSheet, WorkbookGrids } from "../workbook/grid";
 import {
   ASSEMBLY_BOMS,
   BLANKET_ORDERS,
-  ColumnFormat,
-  INPUT_SHEETS,
   ITEM_UNITS,
   ITEMS,
-  OUTPUT_SHEETS,
   RESOURCES,
   SETUP,
   SheetSpec,
 } from "../workbook/schema";
-import { isoToSerial } from "../workbook/table";
+import { isoToSerial } from "../domain/dates";
 import { TableWrite, WritePlan } from "../workbook/writePlan";
 
 const d = (iso: string): number => isoToSerial(iso)!;
@@ -270,7 +267,7 @@ const about: CellValue[][] = [
 function tableWrite(spec: SheetSpec, rows: Row[]): TableWrite {
   // Every column, as a planner's "Edit in Excel" export has them, except unused variants.
   const used = spec.columns.filter(
-    (c) => c.key !== "variant" || rows.some((r) => r[c.header] !== undefined)
+    (c) => c.key !== "variantCode" || rows.some((r) => r[c.header] !== undefined)
   );
   return {
     kind: "table",
@@ -367,9 +364,9 @@ export function sampleGrids(): WorkbookGrids {
 
   // Adatum's first call-off in November.
   const first = makeOrder(grids, {
-    orderNo: "BSO-1001",
+    blanketOrderNo: "BSO-1001",
     orderDate: d("2026-11-02"),
-    ship: new Map([
+    qtyToShip: new Map([
       [10000, 20],
       [20000, 40],
     ]),
@@ -398,30 +395,4 @@ export function sampleGrids(): WorkbookGrids {
     throw new Error("sample: does not validate cleanly: " + JSON.stringify(check.issues));
 
   return grids;
-}
-
-/** Writes grids as the product writes sheets: each a table with its columns' formats. */
-export function gridsAsTables(grids: WorkbookGrids): WritePlan {
-  const specs = [...INPUT_SHEETS, ...OUTPUT_SHEETS];
-  return {
-    writes: grids.sheets.map((s): TableWrite => {
-      const spec = specs.find((x) => x.name.toLowerCase() === s.name.toLowerCase());
-      const [head = [], ...rows] = s.rows;
-      const formatOf = (h: CellValue): ColumnFormat =>
-        spec?.columns.find((c) => c.header === h)?.format ?? "general";
-      return {
-        kind: "table",
-        sheet: s.name,
-        tableName: spec?.tableName ?? s.name.replace(/[^A-Za-z0-9]/g, ""),
-        startRow: 1,
-        headers: head.map(String),
-        formats: head.map(formatOf),
-        rows: rows
-          .filter((r) => r.some((c) => !isEmptyCell(c)))
-          .map((r) => head.map((_, i) => r[i] ?? null)),
-        previousRows: 0,
-        previousColumns: 0,
-      };
-    }),
-  };
 }

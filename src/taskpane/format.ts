@@ -1,5 +1,8 @@
 /** Display helpers for the pane. */
-import { serialToIso } from "../workbook/table";
+import { serialToIso } from "../domain/dates";
+import type { BlanketOrderStatus } from "../engine";
+
+export { todaySerial } from "../domain/dates";
 
 const qty = new Intl.NumberFormat(undefined, { maximumFractionDigits: 5 });
 
@@ -9,13 +12,6 @@ export function formatQuantity(n: number | undefined): string {
 
 export function formatDate(serial: number | undefined): string {
   return serial === undefined ? "" : serialToIso(serial);
-}
-
-/** Today as an Excel serial number. */
-export function todaySerial(now = new Date()): number {
-  return (
-    Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000) + 25569
-  );
 }
 
 /** Parses what a planner types into a quantity box: blank is null, anything else a plain decimal. */
@@ -29,4 +25,14 @@ export function parseQuantityInput(text: string): number | null | undefined {
 /** "1 error", "2 errors". */
 export function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** What is left of a blanket order, per unit of measure: "40 BOX, 30 PCS remaining". */
+export function remainingText(order: BlanketOrderStatus): string {
+  const byUnit = new Map<string, number>();
+  for (const l of order.lines)
+    if (l.type === "Item")
+      byUnit.set(l.unitOfMeasureCode, (byUnit.get(l.unitOfMeasureCode) ?? 0) + l.remainingQuantity);
+  const parts = [...byUnit].map(([unit, q]) => `${formatQuantity(q)} ${unit}`);
+  return parts.length ? `${parts.join(", ")} remaining` : "nothing remaining";
 }

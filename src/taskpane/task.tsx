@@ -1,10 +1,13 @@
 /**
  * Running work against the workbook: one task at a time, a progress bar for anything
- * slower than a moment, status changes announced, errors turned into messages.
+ * slower than a moment, status changes announced, errors turned into messages. The
+ * pane keeps one copy of the workbook's sheets, read again after every change it makes,
+ * so every view shows the same state and the status says "done" only once it shows.
  */
 import * as React from "react";
-import { officeErrorMessage } from "./officeErrors";
-import { WorkbookHost } from "./workbookHost";
+import { officeErrorMessage } from "../hosts/excel/officeErrors";
+import { WorkbookHost } from "../hosts/workbookHost";
+import { WorkbookGrids } from "../workbook/grid";
 
 export interface TaskState {
   busy?: string;
@@ -15,10 +18,13 @@ export interface TaskState {
 export interface TaskApi {
   host: WorkbookHost;
   state: TaskState;
+  /** The workbook as last read: undefined until the first read lands. */
+  workbook?: WorkbookGrids;
   /**
    * Runs `fn` after any task still running (tasks never overlap, and no click is lost);
    * its result is returned, or undefined after an error (which is shown). A quiet task
-   * (selecting a cell) shows no progress and leaves the status as it is.
+   * (selecting a cell) shows no progress, leaves the status as it is and changes nothing,
+   * so the workbook is not read again after it.
    */
   run<T>(
     label: string,
@@ -28,8 +34,6 @@ export interface TaskApi {
   announce(status: string): void;
   showError(title: string, message: string): void;
   clearError(): void;
-  /** Bumped after every change the pane made to the workbook, so views re-read it. */
-  revision: number;
 }
 
 export const TaskContext = React.createContext<TaskApi | undefined>(undefined);
@@ -48,7 +52,7 @@ export function TaskProvider({
   children: React.ReactNode;
 }): React.JSX.Element {
   const [state, setState] = React.useState<TaskState>({ status: "Ready." });
-  const [revision, setRevision] = React.useState(0);
+  const [workbook, setWorkbook] = React.useState<WorkbookGrids>();
   const queue = React.useRef<Promise<unknown>>(Promise.resolve());
 
   const run = React.useCallback(
@@ -62,7 +66,9 @@ export function TaskProvider({
         try {
           const result = await fn();
           if (!options.quiet) {
-            setRevision((r) => r + 1);
+            const grids = await host.read();
+            // One render: the new workbook and "done" together.
+            setWorkbook(grids);
             setState((s) => ({
               status: s.status === `${label}...` ? `${label}: done.` : s.status,
             }));
@@ -78,14 +84,25 @@ export function TaskProvider({
       queue.current = next;
       return next;
     },
-    []
+    [host]
   );
+
+  React.useEffect(() => {
+    let alive = true;
+    host
+      .read()
+      .then((grids) => alive && setWorkbook(grids))
+      .catch(() => alive && setWorkbook({ sheets: [] }));
+    return () => {
+      alive = false;
+    };
+  }, [host]);
 
   const api: TaskApi = {
     host,
     state,
+    workbook,
     run,
-    revision,
     announce: (status) => setState((s) => ({ ...s, status })),
     showError: (title, message) =>
       setState((s) => ({ ...s, status: title, error: { title, message } })),

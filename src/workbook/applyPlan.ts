@@ -3,7 +3,7 @@
  * the browser playground. Office.js and exceljs hosts apply the same plan to real workbooks.
  */
 import { CellValue, findSheet, SheetGrid, WorkbookGrids } from "./grid";
-import { WritePlan } from "./writePlan";
+import { LIST_ROWS, WritePlan } from "./writePlan";
 
 function sheetFor(grids: WorkbookGrids, name: string): SheetGrid {
   let sheet = findSheet(grids, name);
@@ -24,7 +24,7 @@ function setCell(sheet: SheetGrid, row: number, col: number, value: CellValue): 
 /** Returns new grids with the plan applied; the input grids are not changed. */
 export function applyPlan(input: WorkbookGrids, plan: WritePlan): WorkbookGrids {
   const grids: WorkbookGrids = {
-    sheets: input.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) })),
+    sheets: input.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) })),
   };
   for (const w of plan.writes) {
     const sheet = sheetFor(grids, w.sheet);
@@ -36,6 +36,23 @@ export function applyPlan(input: WorkbookGrids, plan: WritePlan): WorkbookGrids 
         for (let c = 0; c < width; c++)
           setCell(sheet, w.startRow + i, c, values && c < values.length ? values[c] : null);
       }
+      if (w.lists) {
+        const cols = new Set(w.lists.map((l) => l.col));
+        sheet.lists = [
+          ...(sheet.lists ?? []).filter((l) => !cols.has(l.col)),
+          ...w.lists.map((l) => ({
+            col: l.col,
+            firstRow: w.startRow + 1,
+            lastRow: w.startRow + LIST_ROWS,
+            options: l.options,
+          })),
+        ];
+      }
+      if (w.protect)
+        sheet.protection = {
+          headerRow: w.startRow,
+          editableColumns: [...w.protect.editableColumns],
+        };
     } else {
       for (const col of w.columns) {
         if (col.header !== undefined) setCell(sheet, col.headerRow, col.col, col.header);

@@ -14,6 +14,19 @@ export type CellValue = string | number | boolean | null | CellError;
 export interface SheetGrid {
   name: string;
   rows: CellValue[][];
+  /** Drop-down lists: each cell of the column from firstRow to lastRow takes one of the options. */
+  lists?: CellList[];
+  /** The sheet is protected: only these columns, below the header row, may be edited. */
+  protection?: { headerRow: number; editableColumns: number[] };
+}
+
+export interface CellList {
+  /** 0-based column. */
+  col: number;
+  /** 1-based rows, inclusive. */
+  firstRow: number;
+  lastRow: number;
+  options: readonly string[];
 }
 
 export interface WorkbookGrids {

@@ -1,8 +1,10 @@
-/** Renders the product's sheets and the cells it maintains on input sheets as a write plan. */
-import { AssemblyLine, BlanketAssemblyOrder } from "../domain/model";
-import type { AssemblyOrderOut } from "../domain/makeOrder";
+/**
+ * Rendering, generic part: a product sheet as a table of rows in the schema's column
+ * order (carrying columns users added), and cells the product maintains on input sheets.
+ * What each process writes is in documents.ts.
+ */
 import { CellValue, isEmptyCell } from "./grid";
-import { ASSEMBLY_ORDERS, BLANKET_ASSEMBLY_ORDERS, ColumnFormat, SheetSpec } from "./schema";
+import { ColumnFormat, SheetSpec } from "./schema";
 import { Table } from "./table";
 import { CellsWrite, ColumnWrite, TableWrite } from "./writePlan";
 
@@ -98,62 +100,6 @@ export function renderTable(t: Table, spec: SheetSpec, rows: RowToRender[]): Tab
     previousRows: t.headerRow ? lastRow - t.headerRow + 1 : 0,
     previousColumns: t.width,
   };
-}
-
-const blankZero = (n: number | undefined): CellValue =>
-  n === undefined || Number.isNaN(n) ? null : n;
-
-/** Writes an assembly line's columns into a row (shared by both assembly sheets). */
-function fillAssemblyLine(cells: CellValue[], at: Record<string, number>, l: AssemblyLine): void {
-  const isComment = l.type === "Comment";
-  cells[at.lineNo] = l.lineNo;
-  cells[at.type] = isComment ? null : l.type;
-  cells[at.no] = isComment ? null : l.no;
-  cells[at.description] = l.description ?? null;
-  cells[at.variant] = l.variant ?? null;
-  cells[at.qtyPer] = isComment ? null : l.qtyPer;
-  cells[at.quantity] = isComment ? null : l.quantity;
-  cells[at.uom] = l.uom ?? null;
-  cells[at.usage] = l.type === "Resource" ? l.usage : null;
-  cells[at.position] = l.position ?? null;
-}
-
-/** Appends a blanket assembly order's rows to `out`. */
-export function blanketAssemblyRows(bao: BlanketAssemblyOrder, out: RowToRender[]): void {
-  const at = positions(BLANKET_ASSEMBLY_ORDERS);
-  const width = BLANKET_ASSEMBLY_ORDERS.columns.length;
-  const asmQty = blankZero(bao.asmQty);
-  for (const l of bao.lines) {
-    const cells: CellValue[] = new Array(width).fill(null);
-    cells[at.aoNo] = bao.aoNo;
-    cells[at.blanketDocNo] = bao.blanketDocNo;
-    cells[at.blanketLineNo] = bao.blanketLineNo ?? null;
-    cells[at.itemNo] = bao.itemNo;
-    cells[at.asmQty] = asmQty;
-    cells[at.asmUom] = bao.asmUom;
-    cells[at.dueDate] = bao.dueDate ?? null;
-    fillAssemblyLine(cells, at, l);
-    out.push({ cells, sourceRow: l.row });
-  }
-}
-
-/** Appends an assembly order's rows to `out`. */
-export function assemblyOrderRows(ao: AssemblyOrderOut, out: RowToRender[]): void {
-  const at = positions(ASSEMBLY_ORDERS);
-  const width = ASSEMBLY_ORDERS.columns.length;
-  for (const l of ao.lines) {
-    const cells: CellValue[] = new Array(width).fill(null);
-    cells[at.aoNo] = ao.aoNo;
-    cells[at.salesOrderNo] = ao.salesOrderNo;
-    cells[at.salesLineNo] = ao.salesLineNo;
-    cells[at.itemNo] = ao.itemNo;
-    cells[at.asmQty] = ao.asmQty;
-    cells[at.asmUom] = ao.asmUom;
-    cells[at.dueDate] = ao.dueDate ?? null;
-    fillAssemblyLine(cells, at, l);
-    cells[at.baoNo] = ao.baoNo;
-    out.push({ cells });
-  }
 }
 
 /**

@@ -4,6 +4,8 @@
  * variants. Matching ignores case, spaces and punctuation (grid.normalizeHeader).
  */
 
+import type { RecordTable } from "../domain/model";
+
 export type ColumnKind = "code" | "text" | "number" | "date" | "option";
 /** How a written column is formatted. */
 export type ColumnFormat =
@@ -21,6 +23,8 @@ export interface ColumnSpec {
 
 export interface SheetSpec {
   name: string;
+  /** The records this sheet holds, where the domain reads it. */
+  record?: RecordTable;
   /** Name of the Excel table the product gives this sheet. */
   tableName: string;
   columns: readonly ColumnSpec[];
@@ -83,11 +87,12 @@ const option = (
 export const ITEMS: SheetSpec = {
   name: "Items",
   tableName: "Items",
+  record: "items",
   columns: [
     code("no", "No.", { required: true, aliases: ["Item No."] }),
     text("description", "Description"),
-    code("baseUom", "Base Unit of Measure", { aliases: ["Base UoM", "Base Unit"] }),
-    option("policy", "Assembly Policy", POLICY_OPTIONS),
+    code("baseUnitOfMeasure", "Base Unit of Measure", { aliases: ["Base UoM", "Base Unit"] }),
+    option("assemblyPolicy", "Assembly Policy", POLICY_OPTIONS),
     { key: "unitPrice", header: "Unit Price", kind: "number", format: "amount" },
   ],
 };
@@ -95,10 +100,11 @@ export const ITEMS: SheetSpec = {
 export const ITEM_UNITS: SheetSpec = {
   name: "Item Units",
   tableName: "ItemUnits",
+  record: "itemUnits",
   columns: [
     code("itemNo", "Item No.", { required: true }),
     code("code", "Code", { required: true, aliases: ["Unit of Measure Code", "Unit of Measure"] }),
-    qty("qtyPerUom", "Qty. per Unit of Measure", {
+    qty("qtyPerUnitOfMeasure", "Qty. per Unit of Measure", {
       required: true,
       aliases: ["Qty. per UoM", "Qty per Unit"],
     }),
@@ -108,18 +114,20 @@ export const ITEM_UNITS: SheetSpec = {
 export const RESOURCES: SheetSpec = {
   name: "Resources",
   tableName: "Resources",
+  record: "resources",
   columns: [
     code("no", "No.", { required: true, aliases: ["Resource No."] }),
     text("name", "Name"),
-    code("baseUom", "Base Unit of Measure", { aliases: ["Base UoM", "Base Unit"] }),
+    code("baseUnitOfMeasure", "Base Unit of Measure", { aliases: ["Base UoM", "Base Unit"] }),
   ],
 };
 
 export const ASSEMBLY_BOMS: SheetSpec = {
   name: "Assembly BOMs",
   tableName: "AssemblyBOMs",
+  record: "assemblyBoms",
   columns: [
-    code("parentNo", "Parent Item No.", {
+    code("parentItemNo", "Parent Item No.", {
       required: true,
       aliases: ["Parent Item", "Assembly Item No."],
     }),
@@ -127,10 +135,12 @@ export const ASSEMBLY_BOMS: SheetSpec = {
     option("type", "Type", TYPE_OPTIONS),
     code("no", "No.", { aliases: ["Component No."] }),
     text("description", "Description"),
-    qty("qtyPer", "Quantity per", { required: true, aliases: ["Qty. per"] }),
-    code("uom", "Unit of Measure Code", { aliases: ["Unit of Measure", "UoM Code"] }),
-    code("variant", "Variant Code"),
-    option("usage", "Resource Usage Type", USAGE_OPTIONS, { aliases: ["Resource Usage"] }),
+    qty("quantityPer", "Quantity per", { required: true, aliases: ["Qty. per"] }),
+    code("unitOfMeasureCode", "Unit of Measure Code", { aliases: ["Unit of Measure", "UoM Code"] }),
+    code("variantCode", "Variant Code"),
+    option("resourceUsageType", "Resource Usage Type", USAGE_OPTIONS, {
+      aliases: ["Resource Usage"],
+    }),
     text("position", "Position"),
   ],
 };
@@ -138,22 +148,26 @@ export const ASSEMBLY_BOMS: SheetSpec = {
 export const BLANKET_ORDERS: SheetSpec = {
   name: "Blanket Orders",
   tableName: "BlanketOrders",
+  record: "blanketOrders",
   columns: [
-    code("docNo", "Document No.", { required: true, aliases: ["Blanket Order No."] }),
-    code("customerNo", "Sell-to Customer No.", { required: true, aliases: ["Customer No."] }),
-    text("customerName", "Sell-to Customer Name", { aliases: ["Customer Name"] }),
+    code("documentNo", "Document No.", { required: true, aliases: ["Blanket Order No."] }),
+    code("sellToCustomerNo", "Sell-to Customer No.", {
+      required: true,
+      aliases: ["Customer No."],
+    }),
+    text("sellToCustomerName", "Sell-to Customer Name", { aliases: ["Customer Name"] }),
     date("orderDate", "Order Date"),
-    text("externalDocNo", "External Document No.", { aliases: ["External Doc. No."] }),
+    text("externalDocumentNo", "External Document No.", { aliases: ["External Doc. No."] }),
     date("validUntil", "Valid Until", { aliases: ["Valid To", "Expiration Date"] }),
     lineNo("lineNo", "Line No.", { required: true }),
     option("type", "Type", BLANKET_TYPE_OPTIONS),
     code("no", "No.", { aliases: ["Item No."] }),
     text("description", "Description"),
-    code("variant", "Variant Code"),
-    code("location", "Location Code"),
+    code("variantCode", "Variant Code"),
+    code("locationCode", "Location Code"),
     qty("quantity", "Quantity", { required: true }),
-    code("uom", "Unit of Measure Code", { aliases: ["Unit of Measure", "UoM Code"] }),
-    qty("qtyToAto", "Qty. to Assemble to Order", {
+    code("unitOfMeasureCode", "Unit of Measure Code", { aliases: ["Unit of Measure", "UoM Code"] }),
+    qty("qtyToAssembleToOrder", "Qty. to Assemble to Order", {
       aliases: ["Qty. to Asm. to Order", "Qty to Assemble"],
     }),
     {
@@ -164,7 +178,7 @@ export const BLANKET_ORDERS: SheetSpec = {
       aliases: ["Unit Price Excl. VAT"],
     },
     {
-      key: "discount",
+      key: "lineDiscountPercent",
       header: "Line Discount %",
       kind: "number",
       format: "percent",
@@ -173,13 +187,14 @@ export const BLANKET_ORDERS: SheetSpec = {
     date("shipmentDate", "Shipment Date"),
     qty("qtyToShip", "Qty. to Ship"),
     qty("quantityOrdered", "Quantity Ordered", { aliases: ["Qty. Ordered"] }),
-    qty("remaining", "Remaining Quantity", { aliases: ["Remaining Qty."] }),
+    qty("remainingQuantity", "Remaining Quantity", { aliases: ["Remaining Qty."] }),
   ],
 };
 
 export const SETUP: SheetSpec = {
   name: "Setup",
   tableName: "Setup",
+  record: "setup",
   columns: [
     text("setting", "Setting", { required: true }),
     text("value", "Value"),
@@ -193,24 +208,27 @@ const assemblyLineColumns: readonly ColumnSpec[] = [
   option("type", "Type", TYPE_OPTIONS),
   code("no", "No."),
   text("description", "Description"),
-  code("variant", "Variant Code"),
-  qty("qtyPer", "Quantity per", { aliases: ["Qty. per"] }),
+  code("variantCode", "Variant Code"),
+  qty("quantityPer", "Quantity per", { aliases: ["Qty. per"] }),
   qty("quantity", "Quantity"),
-  code("uom", "Unit of Measure Code", { aliases: ["Unit of Measure", "UoM Code"] }),
-  option("usage", "Resource Usage Type", USAGE_OPTIONS, { aliases: ["Resource Usage"] }),
+  code("unitOfMeasureCode", "Unit of Measure Code", { aliases: ["Unit of Measure", "UoM Code"] }),
+  option("resourceUsageType", "Resource Usage Type", USAGE_OPTIONS, {
+    aliases: ["Resource Usage"],
+  }),
   text("position", "Position"),
 ];
 
 export const BLANKET_ASSEMBLY_ORDERS: SheetSpec = {
   name: "Blanket Assembly Orders",
   tableName: "BlanketAssemblyOrders",
+  record: "blanketAssemblyOrders",
   columns: [
-    code("aoNo", "Assembly Order No.", { required: true }),
-    code("blanketDocNo", "Blanket Order No."),
-    lineNo("blanketLineNo", "Blanket Order Line No."),
-    code("itemNo", "Assembly Item No."),
-    qty("asmQty", "Assembly Quantity"),
-    code("asmUom", "Assembly Unit of Measure"),
+    code("assemblyOrderNo", "Assembly Order No.", { required: true }),
+    code("blanketOrderNo", "Blanket Order No."),
+    lineNo("blanketOrderLineNo", "Blanket Order Line No."),
+    code("assemblyItemNo", "Assembly Item No."),
+    qty("assemblyQuantity", "Assembly Quantity"),
+    code("assemblyUnitOfMeasure", "Assembly Unit of Measure"),
     date("dueDate", "Due Date"),
     ...assemblyLineColumns,
   ],
@@ -219,44 +237,46 @@ export const BLANKET_ASSEMBLY_ORDERS: SheetSpec = {
 export const SALES_ORDERS: SheetSpec = {
   name: "Sales Orders",
   tableName: "SalesOrders",
+  record: "salesOrders",
   columns: [
-    code("docNo", "Document No.", { required: true }),
-    code("customerNo", "Sell-to Customer No."),
-    text("customerName", "Sell-to Customer Name"),
+    code("documentNo", "Document No.", { required: true }),
+    code("sellToCustomerNo", "Sell-to Customer No."),
+    text("sellToCustomerName", "Sell-to Customer Name"),
     date("orderDate", "Order Date"),
-    text("externalDocNo", "External Document No."),
+    text("externalDocumentNo", "External Document No."),
     lineNo("lineNo", "Line No.", { required: true }),
     option("type", "Type", BLANKET_TYPE_OPTIONS),
     code("no", "No."),
     text("description", "Description"),
-    code("variant", "Variant Code"),
-    code("location", "Location Code"),
+    code("variantCode", "Variant Code"),
+    code("locationCode", "Location Code"),
     qty("quantity", "Quantity"),
-    code("uom", "Unit of Measure Code"),
-    qty("qtyToAto", "Qty. to Assemble to Order"),
+    code("unitOfMeasureCode", "Unit of Measure Code"),
+    qty("qtyToAssembleToOrder", "Qty. to Assemble to Order"),
     { key: "unitPrice", header: "Unit Price", kind: "number", format: "amount" },
-    { key: "discount", header: "Line Discount %", kind: "number", format: "percent" },
+    { key: "lineDiscountPercent", header: "Line Discount %", kind: "number", format: "percent" },
     { key: "lineAmount", header: "Line Amount", kind: "number", format: "amount" },
     date("shipmentDate", "Shipment Date"),
-    code("blanketDocNo", "Blanket Order No."),
-    lineNo("blanketLineNo", "Blanket Order Line No."),
-    code("aoNo", "Assembly Order No."),
+    code("blanketOrderNo", "Blanket Order No."),
+    lineNo("blanketOrderLineNo", "Blanket Order Line No."),
+    code("assemblyOrderNo", "Assembly Order No."),
   ],
 };
 
 export const ASSEMBLY_ORDERS: SheetSpec = {
   name: "Assembly Orders",
   tableName: "AssemblyOrders",
+  record: "assemblyOrders",
   columns: [
-    code("aoNo", "Assembly Order No.", { required: true }),
+    code("assemblyOrderNo", "Assembly Order No.", { required: true }),
     code("salesOrderNo", "Sales Order No."),
-    lineNo("salesLineNo", "Sales Order Line No."),
-    code("itemNo", "Assembly Item No."),
-    qty("asmQty", "Assembly Quantity"),
-    code("asmUom", "Assembly Unit of Measure"),
+    lineNo("salesOrderLineNo", "Sales Order Line No."),
+    code("assemblyItemNo", "Assembly Item No."),
+    qty("assemblyQuantity", "Assembly Quantity"),
+    code("assemblyUnitOfMeasure", "Assembly Unit of Measure"),
     date("dueDate", "Due Date"),
     ...assemblyLineColumns,
-    code("baoNo", "Blanket Assembly Order No."),
+    code("blanketAssemblyOrderNo", "Blanket Assembly Order No."),
   ],
 };
 
@@ -269,7 +289,7 @@ export const COMPONENT_FORECAST: SheetSpec = {
     option("type", "Type", TYPE_OPTIONS),
     code("no", "No."),
     text("description", "Description"),
-    code("uom", "Unit of Measure Code"),
+    code("unitOfMeasureCode", "Unit of Measure Code"),
     qty("blanketNeed", "Needed for Blanket Orders"),
     qty("assemblyNeed", "Needed for Assembly Orders"),
     qty("totalNeed", "Total Needed"),
@@ -299,14 +319,71 @@ export function column(spec: SheetSpec, key: string): ColumnSpec {
   return c;
 }
 
-/** Editable columns of the Blanket Assembly Orders sheet, as on BC's Assemble-to-Order Lines page. */
-export const EDITABLE_ASSEMBLY_COLUMNS = [
-  "type",
-  "no",
-  "description",
-  "variant",
-  "qtyPer",
-  "uom",
-  "usage",
-  "position",
-] as const;
+// ------------------------------------------------------------------ the customer's copy
+
+/** The copy's blanket orders: what was agreed and called off, and Qty. to Ship to fill in. */
+export const COPY_BLANKET_ORDERS: SheetSpec = {
+  name: "Blanket Orders",
+  tableName: "BlanketOrders",
+  columns: [
+    code("documentNo", "Document No.", { required: true }),
+    code("sellToCustomerNo", "Sell-to Customer No.", { required: true }),
+    text("sellToCustomerName", "Sell-to Customer Name"),
+    text("externalDocumentNo", "External Document No."),
+    date("validUntil", "Valid Until"),
+    lineNo("lineNo", "Line No.", { required: true }),
+    code("no", "No.", { required: true }),
+    text("description", "Description"),
+    qty("quantity", "Quantity", { required: true }),
+    code("unitOfMeasureCode", "Unit of Measure Code", { required: true }),
+    { key: "unitPrice", header: "Unit Price", kind: "number", format: "amount" },
+    date("shipmentDate", "Shipment Date", { required: true }),
+    qty("quantityOrdered", "Quantity Ordered"),
+    qty("remainingQuantity", "Remaining Quantity"),
+    qty("qtyToShip", "Qty. to Ship", { required: true }),
+  ],
+};
+
+export const COPY_SALES_ORDERS: SheetSpec = {
+  name: "Sales Orders",
+  tableName: "SalesOrders",
+  columns: [
+    code("documentNo", "Document No."),
+    date("orderDate", "Order Date"),
+    text("externalDocumentNo", "External Document No."),
+    lineNo("lineNo", "Line No."),
+    code("no", "No."),
+    text("description", "Description"),
+    qty("quantity", "Quantity"),
+    code("unitOfMeasureCode", "Unit of Measure Code"),
+    date("shipmentDate", "Shipment Date"),
+    code("blanketOrderNo", "Blanket Order No."),
+    lineNo("blanketOrderLineNo", "Blanket Order Line No."),
+  ],
+};
+
+/** The agreed build of each kit: item components and comments (resources stay internal). */
+export const ASSEMBLY_SPECIFICATION: SheetSpec = {
+  name: "Assembly Specification",
+  tableName: "AssemblySpecification",
+  columns: [
+    code("blanketOrderNo", "Blanket Order No."),
+    lineNo("blanketOrderLineNo", "Blanket Order Line No."),
+    code("assemblyItemNo", "Assembly Item No."),
+    lineNo("lineNo", "Line No."),
+    code("no", "No."),
+    text("description", "Description"),
+    qty("quantityPer", "Quantity per"),
+    code("unitOfMeasureCode", "Unit of Measure Code"),
+  ],
+};
+
+/** Names the copy's customer and when it was made. */
+export const SHARED_COPY: SheetSpec = {
+  name: "Shared Copy",
+  tableName: "SharedCopy",
+  columns: [
+    text("field", "Field", { required: true }),
+    { key: "value", header: "Value", kind: "text", format: "general" },
+  ],
+};

@@ -1,14 +1,15 @@
 /**
  * Reads one sheet's table from a grid: header row detection, tolerant column matching
- * and typed cell parsing. Every parse error becomes a located VALUE_INVALID issue;
- * nothing is silently coerced.
+ * and typed cell parsing. Every parse error becomes a VALUE_INVALID issue at its row and
+ * column; nothing is silently coerced.
  */
-import { IssueLog, MESSAGES } from "../domain/issues";
+import { issue, Issue, MESSAGES, Subject } from "../domain/issues";
+import { isoToSerial } from "../domain/dates";
+import { Source } from "../domain/model";
 import { MAX_INPUT, roundQty, roundTo } from "../domain/quantity";
 import {
   CellValue,
   cellRef,
-  columnLetters,
   displayCell,
   isCellError,
   isEmptyCell,
@@ -19,7 +20,9 @@ import { ColumnSpec, SheetSpec } from "./schema";
 
 const HEADER_SEARCH_ROWS = 20;
 
+/** A data row of a table. It is also the source of the records read from it. */
 export interface TableRow {
+  table: Table;
   /** 1-based sheet row. */
   row: number;
   cells: CellValue[];
@@ -29,7 +32,7 @@ export interface Table {
   spec: SheetSpec;
   /** The sheet's name as the workbook spells it. */
   sheet: string;
-  /** 1-based row of the header; 0 when the sheet is empty. */
+  /** 1-based row of the header; 0 when the sheet is empty or absent. */
   headerRow: number;
   /** 0-based column of each known column found. */
   cols: Map<string, number>;
@@ -39,7 +42,16 @@ export interface Table {
   headers: CellValue[];
   /** Non-empty data rows below the header. */
   rows: TableRow[];
+  /** The sheet exists in the workbook. */
+  present: boolean;
+  /** Names the workbook when it is not the one worked on (a customer's copy). */
+  workbook?: string;
 }
+
+/** A row as the source of a record (opaque to the domain). */
+export const sourceOf = (row: TableRow): Source => row as unknown as Source;
+/** The row a record came from. */
+export const rowOf = (source: Source): TableRow => source as unknown as TableRow;
 
 const headerIndex = new WeakMap<SheetSpec, Map<string, ColumnSpec>>();
 
@@ -69,7 +81,7 @@ function isEmptyRow(cells: CellValue[] | undefined): boolean {
  * Finds the table on a sheet. Issues: COLUMN_MISSING for required columns, and a
  * VALUE_INVALID for a column given twice.
  */
-export function readTable(grid: SheetGrid, spec: SheetSpec, log: IssueLog): Table {
+export function readTable(grid: SheetGrid, spec: SheetSpec, issues: Issue[]): Table {
   const rows = grid.rows;
   let headerRow = 0;
   for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
@@ -81,19 +93,21 @@ export function readTable(grid: SheetGrid, spec: SheetSpec, log: IssueLog): Tabl
   const headers = headerRow ? rows[headerRow - 1] : [];
   const cols = new Map<string, number>();
   const lookup = headerLookup(spec);
-  const scope = [`sheet:${spec.name}`];
+  const affects: Subject[] = spec.record ? [`table:${spec.record}`] : [];
   headers.forEach((h, i) => {
     if (typeof h !== "string" && typeof h !== "number") return;
     const c = lookup.get(normalizeHeader(String(h)));
     if (!c) return;
     const first = cols.get(c.key);
     if (first !== undefined) {
-      log.add(
-        "VALUE_INVALID",
+      const message = MESSAGES.columnTwice(
         grid.name,
-        cellRef(i, headerRow),
-        MESSAGES.columnTwice(grid.name, c.header, cellRef(first, headerRow), cellRef(i, headerRow)),
-        scope
+        c.header,
+        cellRef(first, headerRow),
+        cellRef(i, headerRow)
+      );
+      issues.push(
+        issue("VALUE_INVALID", { sheet: grid.name, cell: cellRef(i, headerRow) }, message, affects)
       );
       return;
     }
@@ -105,22 +119,38 @@ export function readTable(grid: SheetGrid, spec: SheetSpec, log: IssueLog): Tabl
         headerRow || !rows.length
           ? MESSAGES.columnMissing(grid.name, c.header)
           : MESSAGES.noHeaderRow(grid.name, c.header);
-      log.add("COLUMN_MISSING", grid.name, cellRef(0, headerRow || 1), message, scope);
+      const at = { sheet: grid.name, cell: cellRef(0, headerRow || 1) };
+      issues.push(issue("COLUMN_MISSING", at, message, affects));
     }
   }
-  const dataRows: TableRow[] = [];
-  for (let r = headerRow; r < rows.length && headerRow > 0; r++) {
-    const cells = rows[r];
-    if (!isEmptyRow(cells)) dataRows.push({ row: r + 1, cells });
-  }
-  return {
+  const table: Table = {
     spec,
     sheet: grid.name,
     headerRow,
     cols,
     width: headers.length,
     headers,
-    rows: dataRows,
+    rows: [],
+    present: true,
+  };
+  for (let r = headerRow; r < rows.length && headerRow > 0; r++) {
+    const cells = rows[r];
+    if (!isEmptyRow(cells)) table.rows.push({ table, row: r + 1, cells });
+  }
+  return table;
+}
+
+/** A table for a sheet the workbook lacks (or holds nothing on): no columns, no rows. */
+export function emptyTable(spec: SheetSpec, sheet = spec.name): Table {
+  return {
+    spec,
+    sheet,
+    headerRow: 0,
+    cols: new Map(),
+    width: 0,
+    headers: [],
+    rows: [],
+    present: false,
   };
 }
 
@@ -136,37 +166,27 @@ function columnIndex(t: Table): Record<string, number | undefined> {
   return at;
 }
 
-/** A table for a sheet the workbook lacks: no columns, no rows. */
-export function emptyTable(spec: SheetSpec): Table {
-  return { spec, sheet: spec.name, headerRow: 0, cols: new Map(), width: 0, headers: [], rows: [] };
-}
-
-export function hasAllRequired(t: Table): boolean {
-  return t.spec.columns.every((c) => !c.required || t.cols.has(c.key));
-}
-
 /**
  * Typed access to one row's cells. `what` names the row for messages ("Blanket order
- * BSO-1001 line 10000"); `scope` says what a parse error blocks.
+ * BSO-1001 line 10000"); `affects` says what a parse error blocks. `issues` receives
+ * what cannot be read; a quiet reader (no list) reads leniently and reports nothing.
  */
 export class RowReader {
   private readonly at: Record<string, number | undefined>;
   private whatText?: string;
+  private describe?: () => string;
 
   constructor(
-    private readonly table: Table,
-    private readonly log: IssueLog,
     readonly row: TableRow,
+    private readonly issues: Issue[] | undefined,
     /** Names the row in messages; a function, so hot loops build the text only for an issue. */
     what: string | (() => string),
-    public scope: string[]
+    public affects: Subject[]
   ) {
-    this.at = columnIndex(table);
+    this.at = columnIndex(row.table);
     if (typeof what === "string") this.whatText = what;
     else this.describe = what;
   }
-
-  private describe?: () => string;
 
   get what(): string {
     if (this.whatText === undefined) this.whatText = this.describe!();
@@ -177,13 +197,12 @@ export class RowReader {
     this.whatText = text;
   }
 
-  has(key: string): boolean {
-    return this.at[key] !== undefined;
+  get source(): Source {
+    return sourceOf(this.row);
   }
 
-  /** The sheet's name as the workbook spells it. */
-  get sheet(): string {
-    return this.table.sheet;
+  has(key: string): boolean {
+    return this.at[key] !== undefined;
   }
 
   raw(key: string): CellValue | undefined {
@@ -195,17 +214,22 @@ export class RowReader {
     return isEmptyCell(this.raw(key));
   }
 
-  ref(key: string): string {
-    const c = this.table.cols.get(key);
-    return c === undefined ? cellRef(0, this.row.row) : columnLetters(c) + String(this.row.row);
-  }
-
   private header(key: string): string {
-    return this.table.spec.columns.find((c) => c.key === key)?.header ?? key;
+    return this.row.table.spec.columns.find((c) => c.key === key)?.header ?? key;
   }
 
-  invalid(key: string, message: string): undefined {
-    this.log.add("VALUE_INVALID", this.table.sheet, this.ref(key), message, this.scope);
+  /** Reports a problem with the cell of `field` in this row. */
+  report(
+    code: Parameters<typeof issue>[0],
+    field: string,
+    message: string,
+    affects = this.affects
+  ): void {
+    this.issues?.push(issue(code, { source: this.source, field }, message, affects));
+  }
+
+  private invalid(key: string, message: string): undefined {
+    this.report("VALUE_INVALID", key, message);
     return undefined;
   }
 
@@ -273,7 +297,7 @@ export class RowReader {
 
   /** One of the column's options, matched ignoring case and punctuation; "" for blank. */
   option(key: string): string | undefined {
-    const spec = this.table.spec.columns.find((c) => c.key === key);
+    const spec = this.row.table.spec.columns.find((c) => c.key === key);
     const options = spec?.options ?? [];
     const v = this.raw(key);
     if (isEmptyCell(v)) return "";
@@ -287,28 +311,4 @@ export class RowReader {
       MESSAGES.notOption(this.what, this.header(key), displayCell(v), options)
     );
   }
-}
-
-const MS_PER_DAY = 86_400_000;
-/** Excel's serial 25569 is 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25569;
-
-export function isoToSerial(text: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (
-    back.getUTCFullYear() !== y ||
-    back.getUTCMonth() !== mo - 1 ||
-    back.getUTCDate() !== d ||
-    y < 1900
-  )
-    return undefined;
-  return t / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-}
-
-export function serialToIso(serial: number): string {
-  return new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY).toISOString().slice(0, 10);
 }

@@ -19,7 +19,7 @@ export interface TableWrite {
   previousRows: number;
   /** Columns the old table's header spanned; the host clears those the new one does not cover. */
   previousColumns: number;
-  /** Drop-down lists for option columns (template). */
+  /** Drop-down lists for option columns, for the first LIST_ROWS rows below the header (template). */
   lists?: { col: number; options: readonly string[] }[];
   /** Protect the sheet (no password), leaving only these columns' body cells editable. */
   protect?: { editableColumns: number[] };
@@ -52,6 +52,9 @@ export interface WritePlan {
   /** In the order a host should apply them: documents first, the blanket order's call-off reset last. */
   writes: SheetWrite[];
 }
+
+/** Drop-down lists reach this many rows below a new table's header. */
+export const LIST_ROWS = 1000;
 
 /** Excel number formats for each column format. */
 export const NUMBER_FORMATS: Record<ColumnFormat, string> = {

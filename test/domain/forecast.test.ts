@@ -1,5 +1,5 @@
 import { assemble, forecast, makeOrder } from "../../src/engine";
-import { periodOf } from "../../src/domain/forecast";
+import { periodOf } from "../../src/domain/componentForecast";
 import { WorkbookGrids } from "../../src/workbook/grid";
 import { apply, atoItem, blanket, bom, date, edit, item, records, workbook } from "../builders";
 
@@ -33,11 +33,17 @@ function plannedWorkbook(): WorkbookGrids {
   });
   g = apply(g, assemble(g).plan);
   g = edit(g, "Blanket Assembly Orders", 1, "Quantity per", 3); // PART-B on line 10000
-  return apply(g, makeOrder(g, { orderNo: "BSO-1001", orderDate: date("2027-01-15") }).plan);
+  return apply(g, makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-15") }).plan);
 }
 
 const table = (g: WorkbookGrids, by: "month" | "week") =>
-  forecast(g, by).rows.map((r) => [r.period, r.no, r.uom, r.blanketNeed, r.assemblyNeed]);
+  forecast(g, by).rows.map((r) => [
+    r.period,
+    r.no,
+    r.unitOfMeasureCode,
+    r.blanketNeed,
+    r.assemblyNeed,
+  ]);
 
 test("periods: months from their first day, ISO weeks from Monday, across month and year ends", () => {
   expect(periodOf(date("2027-03-31"), "month")).toEqual({
@@ -89,9 +95,9 @@ test("a fully called-off line needs nothing more; the sheet is written as a tabl
   g = apply(
     g,
     makeOrder(g, {
-      orderNo: "BSO-1001",
+      blanketOrderNo: "BSO-1001",
       orderDate: date("2027-02-01"),
-      ship: new Map([[10000, 6]]),
+      qtyToShip: new Map([[10000, 6]]),
     }).plan
   );
   const r = forecast(g, "month");

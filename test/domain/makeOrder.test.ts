@@ -17,7 +17,7 @@ import {
 const DAY = date("2027-01-15");
 
 function made(grids: WorkbookGrids, opts: Partial<MakeOrderOptions> = {}): WorkbookGrids {
-  const r = makeOrder(grids, { orderNo: "BSO-1001", orderDate: DAY, ...opts });
+  const r = makeOrder(grids, { blanketOrderNo: "BSO-1001", orderDate: DAY, ...opts });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return apply(grids, r.plan);
 }
@@ -43,7 +43,7 @@ describe("Make Order: the sales order", () => {
         blanket({ line: 40000, item: "PART-B", qty: 8, ship: 8, price: 2 }),
       ],
     });
-    const r = makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY });
+    const r = makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: DAY });
     expect(r.ok).toBe(true);
     expect(r.salesOrder).toBe("SO-0001");
     expect(r.assemblyOrders).toEqual(["AO-0001"]);
@@ -181,27 +181,32 @@ describe("Make Order: the sales order", () => {
     const g = workbook({
       blanket: [blanket({ qty: 10, ship: 9 }), blanket({ line: 20000, qty: 10, ship: 5 })],
     });
-    const r = makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[20000, 2]]) });
+    const r = makeOrder(g, {
+      blanketOrderNo: "BSO-1001",
+      orderDate: DAY,
+      qtyToShip: ship([[20000, 2]]),
+    });
     const sales = records(apply(g, r.plan), "Sales Orders");
     expect(sales.map((s) => [s["Line No."], s.Quantity])).toEqual([[20000, 2]]);
     // Even an invalid Qty. to Ship on the sheet is ignored when quantities are given.
     const bad = workbook({ blanket: [blanket({ ship: "lots" })] });
-    expect(makeOrder(bad, { orderNo: "BSO-1001", orderDate: DAY }).ok).toBe(false);
+    expect(makeOrder(bad, { blanketOrderNo: "BSO-1001", orderDate: DAY }).ok).toBe(false);
     expect(
-      makeOrder(bad, { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[10000, 1]]) }).ok
+      makeOrder(bad, { blanketOrderNo: "BSO-1001", orderDate: DAY, qtyToShip: ship([[10000, 1]]) })
+        .ok
     ).toBe(true);
   });
 });
 
 describe("Make Order: checks", () => {
   test("ORDER_NOT_FOUND", () => {
-    const r = makeOrder(workbook(), { orderNo: "BSO-9999", orderDate: DAY });
+    const r = makeOrder(workbook(), { blanketOrderNo: "BSO-9999", orderDate: DAY });
     expect(codes(r.issues)).toEqual(["ORDER_NOT_FOUND"]);
     expect(r.ok).toBe(false);
     expect(r.plan).toBeUndefined();
     expect(
       makeOrder(workbook({ blanket: [blanket({ ship: 1 })] }), {
-        orderNo: "bso-1001",
+        blanketOrderNo: "bso-1001",
         orderDate: DAY,
       }).ok
     ).toBe(true);
@@ -209,24 +214,27 @@ describe("Make Order: checks", () => {
 
   test("NOTHING_TO_CREATE: There is nothing to create.", () => {
     const r = makeOrder(workbook({ blanket: [blanket({ ship: 0 })] }), {
-      orderNo: "BSO-1001",
+      blanketOrderNo: "BSO-1001",
       orderDate: DAY,
     });
     expect(codes(r.issues)).toEqual(["NOTHING_TO_CREATE"]);
     expect(r.issues[0].message).toMatch(/^There is nothing to create\./);
     expect(
       codes(
-        makeOrder(workbook(), { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[10000, 0]]) })
-          .issues
+        makeOrder(workbook(), {
+          blanketOrderNo: "BSO-1001",
+          orderDate: DAY,
+          qtyToShip: ship([[10000, 0]]),
+        }).issues
       )
     ).toEqual(["NOTHING_TO_CREATE"]);
   });
 
   test("LINE_NOT_FOUND for a given line the order lacks", () => {
     const r = makeOrder(workbook(), {
-      orderNo: "BSO-1001",
+      blanketOrderNo: "BSO-1001",
       orderDate: DAY,
-      ship: ship([
+      qtyToShip: ship([
         [10000, 1],
         [90000, 1],
       ]),
@@ -237,19 +245,23 @@ describe("Make Order: checks", () => {
 
   test("OVER_CALL_OFF with BC's numbers, after an earlier call-off; nothing written", () => {
     let g = made(workbook({ blanket: [blanket({ qty: 10, ship: 4 })] }));
-    const r = makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY, ship: ship([[10000, 7]]) });
+    const r = makeOrder(g, {
+      blanketOrderNo: "BSO-1001",
+      orderDate: DAY,
+      qtyToShip: ship([[10000, 7]]),
+    });
     expect(r.ok).toBe(false);
     expect(r.plan).toBeUndefined();
     expect(r.issues.map((i) => i.message)).toEqual([
       "Qty. to Ship of item KIT on blanket order BSO-1001 line 10000 cannot be more than 6. Quantity - Quantity Ordered = possible: 10 - 4 = 6.",
     ]);
-    g = made(g, { ship: ship([[10000, 6]]) });
+    g = made(g, { qtyToShip: ship([[10000, 6]]) });
     expect(blanketRows(g)[0]).toMatchObject({ "Quantity Ordered": 10, "Remaining Quantity": 0 });
   });
 
   test("all checks are reported together", () => {
     const r = makeOrder(workbook({ blanket: [blanket({ qty: 10, ato: 5, ship: 20 })] }), {
-      orderNo: "BSO-1001",
+      blanketOrderNo: "BSO-1001",
       orderDate: DAY,
     });
     expect(codes(r.issues).sort()).toEqual(["ATO_PARTIAL", "OVER_CALL_OFF"]);
@@ -269,7 +281,7 @@ describe("Make Order: checks", () => {
         blanket({ doc: "BSO-3", item: "BROKEN" }),
       ],
     });
-    const r = makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY });
+    const r = makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: DAY });
     expect(r.ok).toBe(true);
     expect(codes(r.issues)).toEqual(["VALUE_INVALID", "ATO_PARTIAL"]);
     // ...but errors in what the called-off line uses do.
@@ -277,12 +289,12 @@ describe("Make Order: checks", () => {
       items: [atoItem("KIT"), item("PART-A", { "Unit Price": "n/a" }), item("PART-B")],
       blanket: [blanket({ ship: 2 })],
     });
-    expect(makeOrder(usesBroken, { orderNo: "BSO-1001", orderDate: DAY }).ok).toBe(false);
+    expect(makeOrder(usesBroken, { blanketOrderNo: "BSO-1001", orderDate: DAY }).ok).toBe(false);
     // ...and so does any error on the order's own lines, called off or not.
     const otherLine = workbook({
       blanket: [blanket({ ship: 2 }), blanket({ line: 20000, discount: 300 })],
     });
-    expect(makeOrder(otherLine, { orderNo: "BSO-1001", orderDate: DAY }).ok).toBe(false);
+    expect(makeOrder(otherLine, { blanketOrderNo: "BSO-1001", orderDate: DAY }).ok).toBe(false);
   });
 });
 
@@ -297,8 +309,8 @@ describe("Make Order: numbering, repeated call-offs and conservation", () => {
         ]),
       ],
     });
-    g = made(g, { ship: ship([[10000, 1]]) });
-    g = made(g, { ship: ship([[10000, 1]]) });
+    g = made(g, { qtyToShip: ship([[10000, 1]]) });
+    g = made(g, { qtyToShip: ship([[10000, 1]]) });
     expect([...new Set(records(g, "Sales Orders").map((s) => s["Document No."]))]).toEqual([
       "S-00121",
       "S-00122",
@@ -315,7 +327,7 @@ describe("Make Order: numbering, repeated call-offs and conservation", () => {
     // Deleting the last sales order's rows by hand gives its quantity back, but never its number.
     const so = g.sheets.find((s) => s.name === "Sales Orders")!;
     so.rows = so.rows.filter((r) => r[0] !== "S-00122");
-    g = made(g, { ship: ship([[10000, 99]]) });
+    g = made(g, { qtyToShip: ship([[10000, 99]]) });
     expect(records(g, "Sales Orders").map((s) => s["Document No."])).toEqual([
       "S-00121",
       "S-00123",
@@ -329,7 +341,7 @@ describe("Make Order: numbering, repeated call-offs and conservation", () => {
       blanket: [blanket({ qty: 10 })],
     });
     g = apply(g, assemble(g).plan);
-    for (const qty of [3, 3, 4]) g = made(g, { ship: ship([[10000, qty]]) });
+    for (const qty of [3, 3, 4]) g = made(g, { qtyToShip: ship([[10000, qty]]) });
     const parts = records(g, "Assembly Orders")
       .filter((l) => l["No."] === "PART-A")
       .map((l) => l.Quantity);
@@ -343,9 +355,9 @@ describe("Make Order: numbering, repeated call-offs and conservation", () => {
     let g = workbook({ blanket: [blanket({ qty: 10 })] });
     g = apply(g, assemble(g).plan);
     g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 5); // PART-A: 5 x 10 = 50
-    g = made(g, { ship: ship([[10000, 9]]) }); // takes 45
+    g = made(g, { qtyToShip: ship([[10000, 9]]) }); // takes 45
     g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 1); // now 1 x 10 = 10 in all
-    g = made(g, { ship: ship([[10000, 1]]) });
+    g = made(g, { qtyToShip: ship([[10000, 1]]) });
     expect(aoLines(g, "AO-0002").map((l) => [l["No."], l.Quantity])).toEqual([
       ["PART-A", 0],
       ["PART-B", 1],
@@ -354,11 +366,11 @@ describe("Make Order: numbering, repeated call-offs and conservation", () => {
 
   test("Quantity Ordered is always the sum of linked sales lines", () => {
     let g = made(workbook({ blanket: [blanket({ qty: 10, ship: 4 })] }));
-    g = made(g, { ship: ship([[10000, 1]]) });
+    g = made(g, { qtyToShip: ship([[10000, 1]]) });
     expect(blanketRows(g)[0]).toMatchObject({ "Quantity Ordered": 5, "Remaining Quantity": 5 });
     const so = g.sheets.find((s) => s.name === "Sales Orders")!;
     so.rows = so.rows.filter((r) => r[0] !== "SO-0001");
-    g = made(g, { ship: ship([[10000, 9]]) });
+    g = made(g, { qtyToShip: ship([[10000, 9]]) });
     expect(blanketRows(g)[0]).toMatchObject({ "Quantity Ordered": 10, "Remaining Quantity": 0 });
   });
 
@@ -382,7 +394,7 @@ describe("Make Order: conservation under rounding", () => {
     });
     g = apply(g, assemble(g).plan);
     for (const q of [0.29167, 0.04167, 0.45834, 0.125, 0.00001, 0.08331])
-      g = made(g, { ship: ship([[10000, q]]) });
+      g = made(g, { qtyToShip: ship([[10000, q]]) });
     const parts = records(g, "Assembly Orders").map((l) => l.Quantity as number);
     expect(parts).toEqual([0.00004, 0.00001, 0.00006, 0.00001, 0, 0]);
     expect(parts.reduce((s, q) => s + Math.round(q * 1e5), 0)).toBe(12);
@@ -400,7 +412,7 @@ describe("validity of the agreement (Valid Until)", () => {
 
   test("BLANKET_EXPIRED: a call-off dated after Valid Until is refused; on the last day it is made", () => {
     const late = makeOrder(valid("2027-01-14"), {
-      orderNo: "BSO-1001",
+      blanketOrderNo: "BSO-1001",
       orderDate: date("2027-01-15"),
     });
     expect(late.ok).toBe(false);
@@ -413,7 +425,8 @@ describe("validity of the agreement (Valid Until)", () => {
       }),
     ]);
     expect(
-      makeOrder(valid("2027-01-15"), { orderNo: "BSO-1001", orderDate: date("2027-01-15") }).ok
+      makeOrder(valid("2027-01-15"), { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-15") })
+        .ok
     ).toBe(true);
   });
 

@@ -96,7 +96,7 @@ describe("properties", () => {
         expect(v.ok).toBe(v.errors === 0);
         const writers = [
           assemble(grids),
-          makeOrder(grids, { orderNo: "BSO-1001", orderDate: DAY }),
+          makeOrder(grids, { blanketOrderNo: "BSO-1001", orderDate: DAY }),
         ];
         for (const w of writers) expect(w.ok).toBe(w.plan !== undefined);
         for (const r of [v, ...writers]) {
@@ -184,9 +184,9 @@ describe("properties", () => {
             const call = Math.min(want, rest);
             if (call <= 0) break;
             const r = makeOrder(g, {
-              orderNo: "BSO-1001",
+              blanketOrderNo: "BSO-1001",
               orderDate: DAY,
-              ship: new Map([[10000, call]]),
+              qtyToShip: new Map([[10000, call]]),
             });
             expect(r.ok).toBe(true);
             g = apply(g, r.plan);
@@ -201,9 +201,9 @@ describe("properties", () => {
           }
           // One more unit is always refused.
           const over = makeOrder(g, {
-            orderNo: "BSO-1001",
+            blanketOrderNo: "BSO-1001",
             orderDate: DAY,
-            ship: new Map([[10000, 1]]),
+            qtyToShip: new Map([[10000, 1]]),
           });
           expect(over.ok).toBe(false);
           const bao = records(g, "Blanket Assembly Orders");

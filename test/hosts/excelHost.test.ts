@@ -3,7 +3,7 @@ import { ExcelHost } from "../../src/hosts/excel/excelHost";
 import { applyPlan } from "../../src/workbook/applyPlan";
 import { WorkbookGrids } from "../../src/workbook/grid";
 import { blanket, date, records, workbook } from "../builders";
-import { FakeContext, FakeWorkbookState, PAYLOAD_CAP } from "./fakeExcel";
+import { FakeContext, FakeWorkbookState, PAYLOAD_CAP } from "../../src/hosts/excel/simulator";
 
 function bigWorkbook(lines: number): WorkbookGrids {
   return workbook({
@@ -113,7 +113,7 @@ describe("Excel host against the typed fake", () => {
     const ctx = new FakeContext(FakeWorkbookState.from(grids));
     const host = new ExcelHost(ctx);
     const { grids: read } = await host.read();
-    const r = makeOrder(read, { orderNo: "BSO-1001", orderDate: date("2027-01-15") });
+    const r = makeOrder(read, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-15") });
     expect(r.ok).toBe(true);
     await host.apply(r.plan!);
     for (const s of ctx.state.sheets)
@@ -136,7 +136,9 @@ describe("Excel host against the typed fake", () => {
     const ctx = new FakeContext(FakeWorkbookState.from(grids));
     const host = new ExcelHost(ctx);
     const { grids: read } = await host.read();
-    await host.apply(makeOrder(read, { orderNo: "BSO-1001", orderDate: date("2027-01-15") }).plan!);
+    await host.apply(
+      makeOrder(read, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-15") }).plan!
+    );
     const blanketRows = records(
       { sheets: [{ name: "B", rows: ctx.state.sheet("Blanket Orders")!.grid() as never }] },
       "B"
@@ -172,7 +174,7 @@ describe("the workbook changed under us", () => {
     const ctx = new FakeContext(FakeWorkbookState.from(grids));
     const host = new ExcelHost(ctx);
     const { grids: read } = await host.read();
-    const r = makeOrder(read, { orderNo: "BSO-1001", orderDate: date("2027-01-15") });
+    const r = makeOrder(read, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-15") });
     // Someone inserts a row above the order's lines while the add-in works.
     const sheet = ctx.state.sheet("Blanket Orders")!;
     const moved = new Map<string, typeof sheet.cells extends Map<string, infer C> ? C : never>();

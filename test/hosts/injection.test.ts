@@ -17,7 +17,7 @@ import {
 } from "../../src/workbook/schema";
 import { bao, tempDir, writeXlsx } from "../cli/xlsx";
 import { date, sheet } from "../builders";
-import { FakeContext, FakeWorkbookState } from "./fakeExcel";
+import { FakeContext, FakeWorkbookState } from "../../src/hosts/excel/simulator";
 
 const STARTS = ["=", "+", "-", "@", "\t", "\r"];
 
@@ -102,7 +102,7 @@ function plans(grids: WorkbookGrids) {
   const a = assemble(grids);
   expect(a.ok).toBe(true);
   const after = applyPlan(grids, a.plan!);
-  const m = makeOrder(after, { orderNo: "=BSO", orderDate: date("2027-01-15") });
+  const m = makeOrder(after, { blanketOrderNo: "=BSO", orderDate: date("2027-01-15") });
   expect(m.ok).toBe(true);
   return { a, m, expected: applyPlan(after, m.plan!) };
 }
@@ -170,7 +170,7 @@ test("Office.js host: Text format on the column, the value escaped, the text kep
   const { a, m } = plans((await host.read()).grids);
   await host.apply(a.plan!);
   const again = makeOrder((await host.read()).grids, {
-    orderNo: "=BSO",
+    blanketOrderNo: "=BSO",
     orderDate: date("2027-01-15"),
   });
   expect(again.ok).toBe(true);

@@ -8,7 +8,7 @@ import { assemble, CommandResult, makeOrder, validate } from "../../src/engine";
 import { ExcelHost } from "../../src/hosts/excel/excelHost";
 import { WorkbookGrids } from "../../src/workbook/grid";
 import { blanket, bom, date, records, workbook } from "../builders";
-import { FakeContext, FakeWorkbookState, OfficeError } from "./fakeExcel";
+import { FakeContext, FakeWorkbookState, OfficeError } from "../../src/hosts/excel/simulator";
 
 const BLOCK = 5000; // small blocks (each still holds a whole document): a plan spans many syncs
 const DAY = date("2027-01-15");
@@ -79,7 +79,7 @@ describe("interrupted Make Order", () => {
   beforeAll(async () => {
     const state = FakeWorkbookState.from(callOffWorkbook());
     const { syncs } = await run(state, (g) =>
-      makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY })
+      makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: DAY })
     );
     cleanSyncs = syncs - 3;
     clean = outcome(gridsOf(state));
@@ -94,14 +94,14 @@ describe("interrupted Make Order", () => {
         const state = FakeWorkbookState.from(callOffWorkbook());
         const first = await run(
           state,
-          (g) => makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY }),
+          (g) => makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: DAY }),
           { sync, afterOps }
         );
         if (!first.failed) continue; // that sync had no more commands than afterOps
         const between = validate(gridsOf(state));
         if (between.issues.some((i) => i.code === "DOCUMENT_INCOMPLETE")) reportedHalfWritten++;
         const second = await run(state, (g) =>
-          makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY })
+          makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: DAY })
         );
         expect({ sync, afterOps, ok: second.r.ok }).toEqual({ sync, afterOps, ok: true });
         const after = outcome(gridsOf(state));
@@ -116,14 +116,16 @@ describe("interrupted Make Order", () => {
   test("validation names the half-written sales order and says how to finish it", async () => {
     const state = FakeWorkbookState.from(callOffWorkbook());
     // Past the numbers and the first sales rows, before the blanket order is updated.
-    await run(state, (g) => makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY }), {
+    await run(state, (g) => makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: DAY }), {
       sync: cleanSyncs,
       afterOps: 0,
     });
     const issues = validate(gridsOf(state)).issues.filter((i) => i.code === "DOCUMENT_INCOMPLETE");
     expect(issues.length).toBeGreaterThan(0);
     expect(issues[0].message).toMatch(/Run Make Order on BSO-1001 again to finish it/);
-    const second = await run(state, (g) => makeOrder(g, { orderNo: "BSO-1001", orderDate: DAY }));
+    const second = await run(state, (g) =>
+      makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: DAY })
+    );
     expect(second.r.issues.map((i) => i.code)).toContain("DOCUMENT_FINISHED");
   });
 });

@@ -6,7 +6,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
-import { MemoryWorkbookHost } from "../../src/taskpane/memoryHost";
+import { MemoryWorkbookHost } from "../../src/hosts/memory/memoryHost";
 import { WorkbookGrids } from "../../src/workbook/grid";
 import { blanket, records, workbook } from "../builders";
 
@@ -149,7 +149,9 @@ describe("Assemble-to-Order Lines", () => {
     await user.clear(qtyPer);
     await user.type(qtyPer, "abc");
     fireEvent.blur(qtyPer);
-    expect((await screen.findByRole("alert")).textContent).toMatch(/'abc' is not a number/);
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /Enter a Quantity per such as 2 or 0.5/
+    );
     expect(records(host.grids, "Blanket Assembly Orders")[0]["Quantity per"]).toBe(2);
     await user.clear(qtyPer);
     await user.type(qtyPer, "3");
@@ -202,7 +204,7 @@ describe("Make Order", () => {
     );
     await openTab(user, "Make Order");
     expect(
-      await screen.findByRole("option", { name: /BSO-1001: Adatum Corporation, 15 remaining/ })
+      await screen.findByRole("option", { name: /BSO-1001: Adatum Corporation, 15 PCS remaining/ })
     ).toBeTruthy();
     const ship = screen.getByRole("textbox", { name: "Qty. to Ship, line 10000 KIT" });
     await user.type(ship, "4");
@@ -239,6 +241,7 @@ describe("Make Order", () => {
     const ship = await screen.findByRole("textbox", { name: "Qty. to Ship, line 10000 KIT" });
     await user.type(ship, "11");
     fireEvent.blur(ship);
+    await waitFor(() => expect(records(host.grids, "Blanket Orders")[0]["Qty. to Ship"]).toBe(11));
     await user.click(screen.getByRole("button", { name: "Make Order" }));
     await user.click(
       within(await screen.findByRole("dialog")).getByRole("button", { name: "Make Order" })

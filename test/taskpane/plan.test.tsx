@@ -7,9 +7,8 @@ import userEvent from "@testing-library/user-event";
 import { webLightTheme } from "@fluentui/react-components";
 import ExcelJS from "exceljs";
 import { App } from "../../src/taskpane/components/App";
-import { MemoryWorkbookHost } from "../../src/taskpane/memoryHost";
-import { assemble, makeOrder } from "../../src/engine";
-import { share } from "../../src/share";
+import { assemble, makeOrder, share } from "../../src/engine";
+import { TestHost } from "./testHost";
 import { planToXlsx } from "../../src/hosts/xlsx/xlsxFile";
 import { apply, blanket, date, records, workbook } from "../builders";
 
@@ -21,11 +20,11 @@ function planned() {
     ],
   });
   g = apply(g, assemble(g).plan);
-  return apply(g, makeOrder(g, { orderNo: "BSO-1001", orderDate: date("2027-01-15") }).plan);
+  return apply(g, makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-15") }).plan);
 }
 
 async function openPlan() {
-  const host = new MemoryWorkbookHost(planned());
+  const host = new TestHost(planned());
   const user = userEvent.setup();
   render(<App host={host} theme={webLightTheme} />);
   await user.click(await screen.findByRole("tab", { name: "Plan" }));
@@ -38,7 +37,7 @@ test("blanket status: each line's share called off as a chart with a text equiva
   expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
     "Blanket order BSO-1001: KIT: 4 of 10 PCS called off; PART-A: 0 of 5 PCS called off"
   );
-  expect(screen.getByText("11 remaining; next shipment 2027-03-01")).toBeTruthy();
+  expect(screen.getByText("11 PCS remaining; next shipment 2027-03-01")).toBeTruthy();
 });
 
 test("forecast writes the Component Forecast sheet and lists it", async () => {
@@ -66,19 +65,16 @@ test("forecast writes the Component Forecast sheet and lists it", async () => {
 });
 
 test("share with customer downloads the copy where the host cannot open a workbook", async () => {
-  const created: Blob[] = [];
-  URL.createObjectURL = (b: Blob) => (created.push(b), "blob:copy");
-  URL.revokeObjectURL = () => undefined;
-  const { user } = await openPlan();
+  const { host, user } = await openPlan();
   await user.click(screen.getByRole("button", { name: "Share with customer" }));
   await waitFor(() =>
     expect(screen.getByRole("status").textContent).toContain(
       "Customer copy for C10000 downloaded: BSO-1001."
     )
   );
-  expect(created).toHaveLength(1);
+  expect(host.downloads.map((d) => d.name)).toEqual(["C10000-blanket-orders.xlsx"]);
   const copy = new ExcelJS.Workbook();
-  await copy.xlsx.load(await created[0].arrayBuffer());
+  await copy.xlsx.load(host.downloads[0].data as ArrayBuffer);
   expect(copy.worksheets.map((w) => w.name)).toEqual([
     "Blanket Orders",
     "Sales Orders",

@@ -1,9 +1,11 @@
 import { validate } from "../../src/engine";
-import { IssueLog } from "../../src/domain/issues";
+import { Issue } from "../../src/domain/issues";
+import { isoToSerial, serialToIso } from "../../src/domain/dates";
 import { cellRef, columnLetters, normalizeHeader, parseCellRef } from "../../src/workbook/grid";
-import { parseWorkbook } from "../../src/workbook/parse";
+import { locate } from "../../src/workbook/locator";
+import { readWorkbook } from "../../src/workbook/reading";
 import { BLANKET_ORDERS } from "../../src/workbook/schema";
-import { isoToSerial, readTable, serialToIso } from "../../src/workbook/table";
+import { readTable } from "../../src/workbook/table";
 import { escapeFormulaText, looksLikeFormula } from "../../src/workbook/writePlan";
 import { blanket, sheet, workbook } from "../builders";
 
@@ -21,11 +23,11 @@ describe("reading sheets", () => {
       name: "Blanket Orders",
       rows: [[], [null, "  "], ...grid.rows.slice(0, 1), [], ...grid.rows.slice(1)],
     };
-    const log = new IssueLog();
-    const t = readTable(shifted, BLANKET_ORDERS, log);
+    const issues: Issue[] = [];
+    const t = readTable(shifted, BLANKET_ORDERS, issues);
     expect(t.headerRow).toBe(3);
     expect(t.rows.map((r) => r.row)).toEqual([5]);
-    expect(log.list).toEqual([]);
+    expect(issues).toEqual([]);
     const wb = workbook();
     wb.sheets[2] = shifted;
     expect(validate(wb).issues).toEqual([]);
@@ -58,9 +60,17 @@ describe("reading sheets", () => {
         "Line Disc. %": 10,
       },
     ]);
-    const t = readTable(grid, BLANKET_ORDERS, new IssueLog());
+    const t = readTable(grid, BLANKET_ORDERS, []);
     expect([...t.cols.keys()].sort()).toEqual(
-      ["customerNo", "discount", "docNo", "lineNo", "no", "quantity", "qtyToAto"].sort()
+      [
+        "sellToCustomerNo",
+        "lineDiscountPercent",
+        "documentNo",
+        "lineNo",
+        "no",
+        "quantity",
+        "qtyToAssembleToOrder",
+      ].sort()
     );
   });
 
@@ -72,9 +82,9 @@ describe("reading sheets", () => {
         ["B1", "C1", 10000, "KIT", 5, 6],
       ],
     };
-    const log = new IssueLog();
-    readTable(grid, BLANKET_ORDERS, log);
-    expect(log.list.map((i) => [i.code, i.cell])).toEqual([["VALUE_INVALID", "F1"]]);
+    const issues: Issue[] = [];
+    readTable(grid, BLANKET_ORDERS, issues);
+    expect(issues.map((i) => [i.code, locate(i, {}).cell])).toEqual([["VALUE_INVALID", "F1"]]);
   });
 
   test("codes: numbers read as text, spaces trimmed, compared case-insensitively", () => {
@@ -87,7 +97,7 @@ describe("reading sheets", () => {
       boms: [{ "Parent Item No.": "1001", "Quantity per": 1, "No.": "PART-A" }],
       blanket: [blanket({ item: " 1001" })],
     });
-    const parsed = parseWorkbook(wb);
+    const parsed = readWorkbook(wb).records;
     expect([...parsed.items.values()].map((i) => i.no)).toEqual(["1001", "part-a", "PART-B"]);
     expect(validate(wb).issues).toEqual([]);
   });
@@ -97,20 +107,20 @@ describe("reading sheets", () => {
     expect(serialToIso(46447)).toBe("2027-03-01");
     expect(isoToSerial("2027-02-29")).toBeUndefined();
     expect(isoToSerial("1.3.2027")).toBeUndefined();
-    const parsed = parseWorkbook(
+    const parsed = readWorkbook(
       workbook({ blanket: [blanket({ extra: { "Shipment Date": "2027-03-01" } })] })
-    );
+    ).records;
     expect(parsed.blanketOrders.get("BSO-1001")!.lines[0].shipmentDate).toBe(46447);
   });
 
   test("quantities are rounded to 0.00001 on reading; defaults fill blank cells", () => {
-    const parsed = parseWorkbook(
+    const parsed = readWorkbook(
       workbook({ blanket: [blanket({ qty: 1.000005, ato: null, price: null })] })
-    );
+    ).records;
     const line = parsed.blanketOrders.get("BSO-1001")!.lines[0];
     expect(line.quantity).toBe(1.00001);
-    expect(line.qtyToAto).toBe(1.00001); // ATO item: blank means the full quantity
-    expect(line.uom).toBe("PCS");
+    expect(line.qtyToAssembleToOrder).toBe(1.00001); // ATO item: blank means the full quantity
+    expect(line.unitOfMeasureCode).toBe("PCS");
     expect(line.description).toBe("KIT description");
   });
 

@@ -8,10 +8,12 @@ import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../workbook/schema";
 import {
   CellsWrite,
   escapeFormulaText,
+  LIST_ROWS,
   NUMBER_FORMATS,
   TableWrite,
   WritePlan,
 } from "../../workbook/writePlan";
+import { UnsupportedPlanError } from "../workbookHost";
 import { XlContext, XlRange, XlWorksheet } from "./officeApi";
 
 /** Excel on the web refuses requests and responses over 5 MB; stay well below. */
@@ -24,6 +26,8 @@ export interface ExcelHostOptions {
   readBlockCells?: number;
   /** Whether ExcelApi 1.6 (suspendApiCalculationUntilNextSync) is available. */
   canSuspendCalculation?: boolean;
+  /** Whether ExcelApi 1.8 (data validation, for drop-down lists) is available. */
+  canUseLists?: boolean;
   /**
    * The engine's sheets as the last command found them. With them a read takes one sync;
    * if the workbook's sheets changed since, it falls back to finding them first.
@@ -290,6 +294,8 @@ export class ExcelHost {
 
   /** Applies a write plan; returns the number of syncs it took. */
   async apply(plan: WritePlan): Promise<number> {
+    if (!this.options.canUseLists && plan.writes.some((w) => w.kind === "table" && w.lists?.length))
+      throw new UnsupportedPlanError("lists");
     const batch = new Batcher(
       this.ctx,
       this.blockBytes,
@@ -344,6 +350,29 @@ export class ExcelHost {
     table.style = "TableStyleLight9";
     info.tables.push(w.tableName);
     ws.getRange(rangeAddress(w.startRow, 0, 1, width)).format.autofitColumns();
+    for (const list of w.lists ?? []) {
+      await batch.reserve(300 + list.options.join(",").length);
+      const cells = ws.getRange(rangeAddress(w.startRow + 1, list.col, LIST_ROWS, 1));
+      cells.dataValidation.clear();
+      cells.dataValidation.rule = {
+        list: { inCellDropDown: true, source: list.options.join(",") },
+      };
+      cells.dataValidation.errorAlert = {
+        showAlert: true,
+        style: "Stop",
+        title: w.headers[list.col],
+        message: `Choose ${list.options.join(" or ")}.`,
+      };
+    }
+    if (w.protect) {
+      // Locked is Excel's default; unlock the cells the customer may fill in, then protect.
+      await batch.reserve(300 + w.protect.editableColumns.length * 100);
+      for (const col of w.protect.editableColumns)
+        ws.getRange(
+          rangeAddress(w.startRow + 1, col, Math.max(1, w.rows.length), 1)
+        ).format.protection.locked = false;
+      ws.protection.protect({ allowAutoFilter: true, allowFormatColumns: true, allowSort: false });
+    }
   }
 
   /** Writes rows in blocks: number formats first (Text before values keeps text as text), then values. */

@@ -8,6 +8,21 @@ export type ClearApplyTo = "All" | "Formats" | "Contents";
 
 export interface XlRangeFormat {
   autofitColumns(): void;
+  /** ExcelApi 1.2. */
+  readonly protection: { locked: boolean };
+}
+
+/** A list rule (ExcelApi 1.8): the cell takes one of the comma-separated options. */
+export interface XlDataValidation {
+  // Excel reads a source back as text or a range; the add-in writes text.
+  rule: { list?: { inCellDropDown: boolean; source: string | object } };
+  errorAlert: {
+    showAlert: boolean;
+    style: "Stop" | "Warning" | "Information";
+    title: string;
+    message: string;
+  };
+  clear(): void;
 }
 
 export interface XlRange {
@@ -22,6 +37,7 @@ export interface XlRange {
   isNullObject: boolean;
   readonly worksheet: XlWorksheet;
   readonly format: XlRangeFormat;
+  readonly dataValidation: XlDataValidation;
   load(propertyNames: string): XlRange;
   clear(applyTo?: ClearApplyTo): void;
   select(): void;
@@ -49,6 +65,14 @@ export interface XlWorksheet {
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
+  /** ExcelApi 1.2. */
+  readonly protection: {
+    protect(options?: {
+      allowAutoFilter?: boolean;
+      allowFormatColumns?: boolean;
+      allowSort?: boolean;
+    }): void;
+  };
 }
 
 export interface XlWorksheetCollection {

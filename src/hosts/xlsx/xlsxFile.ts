@@ -1,6 +1,6 @@
 /** .xlsx files in the browser, through exceljs (loaded only when a file is opened or saved). */
 import ExcelJS from "exceljs";
-import { gridsAsTables } from "../../sample/sampleWorkbook";
+import { gridsAsTables } from "../../workbook/documents";
 import { applyPlanToWorkbook, newWorkbook, workbookToGrids } from "./xlsxWorkbook";
 import { CellValue, WorkbookGrids } from "../../workbook/grid";
 import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../workbook/schema";

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { CellValue, columnLetters, SheetGrid, WorkbookGrids } from "../../workbook/grid";
 import {
   CellsWrite,
+  LIST_ROWS,
   NUMBER_FORMATS,
   SheetWrite,
   TableWrite,
@@ -14,8 +15,6 @@ import {
 
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25569;
-/** Options shown in drop-down lists reach this many rows below a template's header. */
-const LIST_ROWS = 1000;
 
 /** Excel's serial number of a date exceljs read (it reads date cells as UTC dates). */
 export function dateToSerial(d: Date): number {

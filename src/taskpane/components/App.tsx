@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { findSheet } from "../../workbook/grid";
 import { TaskProvider, useTask } from "../task";
-import { WorkbookHost } from "../workbookHost";
+import { WorkbookHost } from "../../hosts/workbookHost";
 
 // Panels (and the engine they use) load on first use, keeping the pane's first download small.
 const ValidatePanel = React.lazy(() =>
@@ -63,21 +63,11 @@ function Shell(): React.JSX.Element {
   const styles = useStyles();
   const task = useTask();
   const [panel, setPanel] = React.useState<PanelName>("validate");
-  const [empty, setEmpty] = React.useState<boolean | undefined>(undefined);
-
-  React.useEffect(() => {
-    let alive = true;
-    task.host
-      .read()
-      .then(
-        (grids) =>
-          alive && setEmpty(!findSheet(grids, "Items") && !findSheet(grids, "Blanket Orders"))
-      )
-      .catch(() => alive && setEmpty(false));
-    return () => {
-      alive = false;
-    };
-  }, [task.host, task.revision]);
+  const grids = task.workbook;
+  const empty =
+    grids === undefined
+      ? undefined
+      : !findSheet(grids, "Items") && !findSheet(grids, "Blanket Orders");
 
   return (
     <div className={styles.root}>

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Body1, Button, Link } from "@fluentui/react-components";
 import { assemble, AssembleResult } from "../../engine";
-import { Issue } from "../../domain/issues";
+import type { LocatedIssue } from "../../engine";
 import { findSheet } from "../../workbook/grid";
 import { count } from "../format";
 import { useTask } from "../task";
@@ -28,7 +28,7 @@ export function AssemblePanel(): React.JSX.Element {
         : `Assemble: nothing written, ${count(r.errors, "error")} to fix first.`
     );
   };
-  const select = (issue: Issue): void =>
+  const select = (issue: LocatedIssue): void =>
     void task.run("Select cell", () => task.host.select(issue.sheet, issue.cell), { quiet: true });
 
   return (

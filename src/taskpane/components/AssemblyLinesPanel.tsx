@@ -17,17 +17,19 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, EditRegular } from "@fluentui/react-icons";
-import { assemble } from "../../engine";
-import { AssemblyLine, LineType } from "../../domain/model";
-import { parseCellRef } from "../../workbook/grid";
 import {
-  AssemblyEdit,
+  assemble,
+  AssemblyLine,
+  AssemblyLineEdit,
   AssemblyOrderView,
   assemblyOrderAt,
   EditableField,
   editAssemblyOrder,
-} from "../../views";
-import { formatDate, formatQuantity } from "../format";
+  LineType,
+} from "../../engine";
+import { Selection } from "../../hosts/workbookHost";
+import { parseCellRef } from "../../workbook/grid";
+import { formatDate, formatQuantity, parseQuantityInput } from "../format";
 import { useTask } from "../task";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
 import { IssueList } from "./IssueList";
@@ -61,18 +63,35 @@ const FIELDS: { field: EditableField; label: string; options?: string[] }[] = [
   { field: "type", label: "Type", options: ["Item", "Resource", ""] },
   { field: "no", label: "No." },
   { field: "description", label: "Description" },
-  { field: "variant", label: "Variant Code" },
-  { field: "qtyPer", label: "Quantity per" },
-  { field: "uom", label: "Unit of Measure Code" },
-  { field: "usage", label: "Resource Usage Type", options: ["Direct", "Fixed"] },
+  { field: "variantCode", label: "Variant Code" },
+  { field: "quantityPer", label: "Quantity per" },
+  { field: "unitOfMeasureCode", label: "Unit of Measure Code" },
+  { field: "resourceUsageType", label: "Resource Usage Type", options: ["Direct", "Fixed"] },
   { field: "position", label: "Position" },
 ];
 
 function fieldText(line: AssemblyLine, field: EditableField): string {
   if (field === "type") return line.type === "Comment" ? "" : line.type;
-  if (field === "qtyPer") return line.type === "Comment" ? "" : String(line.qtyPer);
-  if (field === "usage") return line.type === "Resource" ? line.usage : "";
-  return (line[field] as string | undefined) ?? "";
+  if (field === "quantityPer") return line.type === "Comment" ? "" : String(line.quantityPer);
+  if (field === "resourceUsageType") return line.type === "Resource" ? line.resourceUsageType : "";
+  return line[field] ?? "";
+}
+
+/** What the planner typed in a field, as an edit of the line; or why it is not one. */
+function toEdit(lineNo: number, field: EditableField, text: string): AssemblyLineEdit | string {
+  switch (field) {
+    case "quantityPer": {
+      const q = parseQuantityInput(text);
+      if (q === undefined || q === null) return "Enter a Quantity per such as 2 or 0.5.";
+      return { kind: "update", lineNo, field, value: q };
+    }
+    case "type":
+      return { kind: "update", lineNo, field, value: text === "" ? "Comment" : (text as LineType) };
+    case "resourceUsageType":
+      return { kind: "update", lineNo, field, value: text === "Fixed" ? "Fixed" : "Direct" };
+    default:
+      return { kind: "update", lineNo, field, value: text };
+  }
 }
 
 function LineEditor({
@@ -121,7 +140,7 @@ function LineEditor({
             <Input
               size="small"
               value={values[field]}
-              inputMode={field === "qtyPer" ? "decimal" : undefined}
+              inputMode={field === "quantityPer" ? "decimal" : undefined}
               onChange={(_, d) => setValues((v) => ({ ...v, [field]: d.value }))}
               onBlur={() => void commit(field, values[field])}
             />
@@ -186,37 +205,41 @@ function AddLineForm({
 export function AssemblyLinesPanel(): React.JSX.Element {
   const styles = useStyles();
   const task = useTask();
-  const [view, setView] = React.useState<AssemblyOrderView | null>();
+  const [selection, setSelection] = React.useState<Selection | null>();
   const [editing, setEditing] = React.useState<number>();
   const [adding, setAdding] = React.useState(false);
   const [confirm, setConfirm] = React.useState<ConfirmRequest>();
-  const [selectionTick, setSelectionTick] = React.useState(0);
 
-  React.useEffect(
-    () => task.host.onSelectionChanged(() => setSelectionTick((t) => t + 1)),
-    [task.host]
-  );
-
+  // The selection in the workbook, followed as it changes.
   React.useEffect(() => {
     let alive = true;
-    void (async () => {
-      const selection = await task.host.selection();
-      const row = selection ? parseCellRef(selection.address.split(":")[0])?.row : undefined;
-      const grids = await task.host.read();
-      if (alive)
-        setView(selection && row ? (assemblyOrderAt(grids, selection.sheet, row) ?? null) : null);
-    })().catch(() => alive && setView(null));
+    const follow = (): void =>
+      void task.host
+        .selection()
+        .then((s) => alive && setSelection(s ?? null))
+        .catch(() => alive && setSelection(null));
+    follow();
+    const stop = task.host.onSelectionChanged(follow);
     return () => {
       alive = false;
+      stop();
     };
-  }, [task.host, task.revision, selectionTick]);
+  }, [task.host]);
 
-  const edit = async (change: AssemblyEdit): Promise<string | undefined> => {
-    if (!view?.aoNo) return undefined;
+  const grids = task.workbook;
+  const view = React.useMemo((): AssemblyOrderView | null | undefined => {
+    if (selection === undefined || !grids) return undefined;
+    const row = selection ? parseCellRef(selection.address.split(":")[0])?.row : undefined;
+    return selection && row ? (assemblyOrderAt(grids, selection.sheet, row) ?? null) : null;
+  }, [grids, selection]);
+
+  const edit = async (change: AssemblyLineEdit | string): Promise<string | undefined> => {
+    if (typeof change === "string") return change;
+    if (!view?.assemblyOrderNo) return undefined;
     let error: string | undefined;
     await task.run("Save assembly line", () =>
       task.host.update((grids) => {
-        const r = editAssemblyOrder(grids, view.aoNo!, change);
+        const r = editAssemblyOrder(grids, view.assemblyOrderNo!, change);
         error = r.error;
         return r;
       })
@@ -238,10 +261,10 @@ export function AssemblyLinesPanel(): React.JSX.Element {
   const runAssemble = (): Promise<unknown> =>
     task.run("Assemble", () => task.host.update((g) => assemble(g)));
   const header: [string, string][] = [
-    ["Blanket order", `${view.blanketDocNo}, line ${view.blanketLineNo}`],
-    ["Assembly order", view.aoNo ?? "(not yet assembled)"],
-    ["Item", `${view.itemNo}${view.description ? `, ${view.description}` : ""}`],
-    ["Quantity", `${formatQuantity(view.asmQty)} ${view.asmUom}`],
+    ["Blanket order", `${view.blanketOrderNo}, line ${view.blanketOrderLineNo}`],
+    ["Assembly order", view.assemblyOrderNo ?? "(not yet assembled)"],
+    ["Item", `${view.assemblyItemNo}${view.description ? `, ${view.description}` : ""}`],
+    ["Quantity", `${formatQuantity(view.assemblyQuantity)} ${view.assemblyUnitOfMeasure}`],
     ["Due date", formatDate(view.dueDate) || "(none)"],
   ];
 
@@ -258,7 +281,7 @@ export function AssemblyLinesPanel(): React.JSX.Element {
       {view.needsAssemble && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {view.aoNo
+            {view.assemblyOrderNo
               ? "This order is out of date with its blanket order line."
               : "This line has no blanket assembly order yet."}{" "}
             <Button size="small" onClick={() => void runAssemble()}>
@@ -267,19 +290,19 @@ export function AssemblyLinesPanel(): React.JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
-      {view.aoNo && (
+      {view.assemblyOrderNo && (
         <>
-          <ul className={styles.lines} aria-label={`Lines of ${view.aoNo}`}>
+          <ul className={styles.lines} aria-label={`Lines of ${view.assemblyOrderNo}`}>
             {view.lines.map((l) => (
               <li key={l.lineNo} className={styles.line}>
                 <div className={styles.lineRow}>
                   <span className={styles.grow}>
                     <strong>{l.type === "Comment" ? "Comment" : l.no}</strong>{" "}
                     {l.type !== "Comment" &&
-                      `x ${formatQuantity(l.qtyPer)} = ${formatQuantity(l.quantity)} ${l.uom ?? ""}`}
+                      `x ${formatQuantity(l.quantityPer)} = ${formatQuantity(l.quantity)} ${l.unitOfMeasureCode ?? ""}`}
                     <Caption1 block>
                       {l.lineNo} {l.description ?? ""}
-                      {l.type === "Resource" ? ` (${l.usage})` : ""}
+                      {l.type === "Resource" ? ` (${l.resourceUsageType})` : ""}
                     </Caption1>
                   </span>
                   <Button
@@ -298,7 +321,7 @@ export function AssemblyLinesPanel(): React.JSX.Element {
                     onClick={() =>
                       setConfirm({
                         title: "Remove this line?",
-                        body: `Line ${l.lineNo} (${l.type === "Comment" ? "comment" : l.no}) will be removed from ${view.aoNo}.`,
+                        body: `Line ${l.lineNo} (${l.type === "Comment" ? "comment" : l.no}) will be removed from ${view.assemblyOrderNo}.`,
                         confirm: "Remove",
                         onConfirm: () => void edit({ kind: "remove", lineNo: l.lineNo }),
                       })
@@ -307,11 +330,9 @@ export function AssemblyLinesPanel(): React.JSX.Element {
                 </div>
                 {editing === l.lineNo && (
                   <LineEditor
-                    key={`${view.aoNo}-${l.lineNo}`}
+                    key={`${view.assemblyOrderNo}-${l.lineNo}`}
                     line={l}
-                    onEdit={(field, value) =>
-                      edit({ kind: "update", lineNo: l.lineNo, field, value })
-                    }
+                    onEdit={(field, value) => edit(toEdit(l.lineNo, field, value))}
                   />
                 )}
               </li>
@@ -320,10 +341,10 @@ export function AssemblyLinesPanel(): React.JSX.Element {
           {adding && (
             <AddLineForm
               onAdd={async (type, no, qtyPer) => {
-                const q = type === "Comment" ? 1 : Number(qtyPer.trim());
-                if (type !== "Comment" && !(q > 0))
+                const q = type === "Comment" ? 1 : parseQuantityInput(qtyPer);
+                if (q === undefined || q === null || !(q > 0))
                   return "Quantity per must be a number greater than 0.";
-                const error = await edit({ kind: "add", type, no, qtyPer: q });
+                const error = await edit({ kind: "add", type, no, quantityPer: q });
                 if (!error) setAdding(false);
                 return error;
               }}

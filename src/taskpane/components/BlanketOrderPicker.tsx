@@ -1,40 +1,33 @@
 /** The blanket orders of the workbook, re-read after every change, and a picker for one of them. */
 import * as React from "react";
 import { Field, Select } from "@fluentui/react-components";
-import { BlanketOrderView, blanketOrders } from "../../views";
+import { BlanketOrderStatus, blanketOrders } from "../../engine";
 import { useTask } from "../task";
 
 export interface BlanketOrdersState {
-  orders: BlanketOrderView[];
-  docNo: string;
-  setDocNo: (docNo: string) => void;
-  order?: BlanketOrderView;
+  orders: BlanketOrderStatus[];
+  documentNo: string;
+  setDocumentNo: (documentNo: string) => void;
+  order?: BlanketOrderStatus;
 }
 
 /** The workbook's blanket orders; the chosen one stays chosen while it exists, else `preferred` (or the first). */
 export function useBlanketOrders(
-  preferred?: (orders: BlanketOrderView[]) => BlanketOrderView | undefined
+  preferred?: (orders: BlanketOrderStatus[]) => BlanketOrderStatus | undefined
 ): BlanketOrdersState {
   const task = useTask();
-  const [orders, setOrders] = React.useState<BlanketOrderView[]>([]);
-  const [docNo, setDocNo] = React.useState("");
-  const prefer = React.useRef(preferred);
-  prefer.current = preferred;
-  React.useEffect(() => {
-    let alive = true;
-    void task.host.read().then((grids) => {
-      if (!alive) return;
-      const list = blanketOrders(grids);
-      setOrders(list);
-      setDocNo((d) =>
-        list.some((o) => o.docNo === d) ? d : ((prefer.current?.(list) ?? list[0])?.docNo ?? "")
-      );
-    });
-    return () => {
-      alive = false;
-    };
-  }, [task.host, task.revision]);
-  return { orders, docNo, setDocNo, order: orders.find((o) => o.docNo === docNo) };
+  const grids = task.workbook;
+  const orders = React.useMemo(() => (grids ? blanketOrders(grids) : []), [grids]);
+  const [chosen, setDocumentNo] = React.useState("");
+  // Until one is chosen, the order preferred when the orders were first read stays shown.
+  const first = React.useRef<string>(undefined);
+  if (first.current === undefined && orders.length)
+    first.current = (preferred?.(orders) ?? orders[0]).documentNo;
+  const order =
+    orders.find((o) => o.documentNo === chosen) ??
+    orders.find((o) => o.documentNo === first.current) ??
+    orders[0];
+  return { orders, documentNo: order?.documentNo ?? "", setDocumentNo, order };
 }
 
 export function BlanketOrderPicker({
@@ -43,18 +36,18 @@ export function BlanketOrderPicker({
 }: {
   state: BlanketOrdersState;
   /** The text of an option after the order's number. */
-  describe: (order: BlanketOrderView) => string;
+  describe: (order: BlanketOrderStatus) => string;
 }): React.JSX.Element {
   return (
     <Field label="Blanket order">
       <Select
-        value={state.docNo}
-        onChange={(_, d) => state.setDocNo(d.value)}
+        value={state.documentNo}
+        onChange={(_, d) => state.setDocumentNo(d.value)}
         root={{ style: { width: "100%", minWidth: 0 } }}
       >
         {state.orders.map((o) => (
-          <option key={o.docNo} value={o.docNo}>
-            {o.docNo}: {describe(o)}
+          <option key={o.documentNo} value={o.documentNo}>
+            {o.documentNo}: {describe(o)}
           </option>
         ))}
       </Select>

@@ -15,6 +15,8 @@ export interface ConfirmRequest {
   body: React.ReactNode;
   confirm: string;
   onConfirm: () => void;
+  /** Where focus goes on close when the element that opened the dialog is gone (a removed line's button). */
+  fallbackFocus?: () => HTMLElement | null | undefined;
 }
 
 export function ConfirmDialog({
@@ -28,6 +30,32 @@ export function ConfirmDialog({
   const last = React.useRef(request);
   if (request) last.current = request;
   const shown = request ?? last.current;
+  const confirmButton = React.useRef<HTMLButtonElement>(null);
+  // The element that had focus when the dialog opened: focus goes back there on close
+  // (the dialog is opened by code, so Fluent's own restore, made for DialogTrigger, does
+  // not apply). Read during render, before the dialog takes focus.
+  const openedFor = React.useRef<ConfirmRequest>(undefined);
+  const opener = React.useRef<HTMLElement | null>(null);
+  if (request && request !== openedFor.current) {
+    openedFor.current = request;
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  }
+  // The dialog focuses its first button when it opens. Tabster (Fluent's focus manager)
+  // hides inactive modal dialogs from assistive technology on a timer; when that timer
+  // fires between the dialog's render and its focus (a dialog opened after an await),
+  // the first button is skipped as hidden and focus lands on the surface, leaving the
+  // dialog aria-hidden. Focusing the button itself makes the dialog active and visible.
+  React.useEffect(() => {
+    const button = confirmButton.current;
+    if (request) {
+      if (button && !button.parentElement?.contains(document.activeElement)) button.focus();
+      return;
+    }
+    // Closed: back to where the planner was, or to `fallbackFocus` when that is gone.
+    const back = opener.current?.isConnected ? opener.current : last.current?.fallbackFocus?.();
+    opener.current = null;
+    back?.focus();
+  }, [request]);
   return (
     <Dialog open={!!request} onOpenChange={(_, d) => !d.open && onClose()} modalType="modal">
       <DialogSurface aria-describedby={undefined} style={{ maxWidth: 320 }}>
@@ -36,6 +64,7 @@ export function ConfirmDialog({
           <DialogContent>{shown?.body}</DialogContent>
           <DialogActions>
             <Button
+              ref={confirmButton}
               appearance="primary"
               onClick={() => {
                 const r = request;

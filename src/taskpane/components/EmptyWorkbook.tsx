@@ -16,7 +16,10 @@ export function EmptyWorkbook(): React.JSX.Element {
   const loadSample = (): Promise<unknown> =>
     task.run("Load sample data", async () => {
       // The sample is built by the engine on demand, so it stays out of the pane's first download.
-      const { gridsAsTables, sampleGrids } = await import("../../sample/sampleWorkbook");
+      const [{ sampleGrids }, { gridsAsTables }] = await Promise.all([
+        import("../../sample/sampleWorkbook"),
+        import("../../workbook/documents"),
+      ]);
       const sample = sampleGrids();
       await task.host.update(() => ({
         plan: gridsAsTables({ sheets: sample.sheets.filter((s) => s.name !== "About") }),

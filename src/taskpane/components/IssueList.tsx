@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Button, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
-import { Issue } from "../../domain/issues";
+import type { LocatedIssue } from "../../engine";
 
 const useStyles = makeStyles({
   group: { marginTop: "8px" },
@@ -35,10 +35,10 @@ export function IssueList({
   onSelect,
   action,
 }: {
-  issues: Issue[];
-  onSelect: (issue: Issue) => void;
+  issues: LocatedIssue[];
+  onSelect: (issue: LocatedIssue) => void;
   /** An extra action for some issues (the ATO_PARTIAL fix). */
-  action?: (issue: Issue) => React.ReactNode;
+  action?: (issue: LocatedIssue) => React.ReactNode;
 }): React.JSX.Element {
   const styles = useStyles();
   const sheets = [...new Set(issues.map((i) => i.sheet))];

@@ -14,13 +14,13 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { makeOrder, MakeOrderResult } from "../../engine";
-import { Issue } from "../../domain/issues";
-import { isoToSerial, serialToIso } from "../../workbook/table";
-import { documentAddress, setQtyToShip } from "../../views";
-import { count, formatQuantity, parseQuantityInput, todaySerial } from "../format";
+import { documentAddress, makeOrder, MakeOrderResult, setQtyToShip } from "../../engine";
+import type { LocatedIssue } from "../../engine";
+import { isoToSerial, serialToIso } from "../../domain/dates";
+import { count, formatQuantity, parseQuantityInput, remainingText, todaySerial } from "../format";
 import { useTask } from "../task";
 import { BlanketOrderPicker, useBlanketOrders } from "./BlanketOrderPicker";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
@@ -52,24 +52,18 @@ export function MakeOrderPanel(): React.JSX.Element {
   // The order with a call-off entered comes first.
   const picked = useBlanketOrders((list) => list.find((o) => o.lines.some((l) => l.qtyToShip > 0)));
   const { orders, order } = picked;
-  const [shipText, setShipText] = React.useState<Record<number, string>>({});
+  // What the planner typed and has not saved yet; otherwise the sheet's Qty. to Ship shows.
+  const [typed, setShipText] = React.useState<Record<string, string>>({});
   const [shipError, setShipError] = React.useState<Record<number, string>>({});
+  const typedKey = (lineNo: number): string => `${order?.documentNo}\u0000${lineNo}`;
+  const shipText: Record<number, string> = {};
+  for (const l of order?.lines ?? [])
+    if (l.type === "Item")
+      shipText[l.lineNo] = typed[typedKey(l.lineNo)] ?? (l.qtyToShip ? String(l.qtyToShip) : "");
   const [date, setDate] = React.useState(serialToIso(todaySerial()));
   const [confirm, setConfirm] = React.useState<ConfirmRequest>();
-  const [refused, setRefused] = React.useState<Issue[]>();
+  const [refused, setRefused] = React.useState<LocatedIssue[]>();
   const [made, setMade] = React.useState<Made>();
-
-  React.useEffect(() => {
-    if (!order) return;
-    setShipText(
-      Object.fromEntries(
-        order.lines
-          .filter((l) => l.type === "Item")
-          .map((l) => [l.lineNo, l.qtyToShip ? String(l.qtyToShip) : ""])
-      )
-    );
-    setShipError({});
-  }, [order]);
 
   const commitShip = async (lineNo: number): Promise<void> => {
     const parsed = parseQuantityInput(shipText[lineNo] ?? "");
@@ -84,7 +78,7 @@ export function MakeOrderPanel(): React.JSX.Element {
     const line = order?.lines.find((l) => l.lineNo === lineNo);
     if (!order || !line || (parsed ?? 0) === line.qtyToShip) return;
     await task.run("Save Qty. to Ship", () =>
-      task.host.update((g) => ({ plan: setQtyToShip(g, order.docNo, lineNo, parsed) }))
+      task.host.update((g) => ({ plan: setQtyToShip(g, order.documentNo, lineNo, parsed) }))
     );
   };
 
@@ -111,13 +105,13 @@ export function MakeOrderPanel(): React.JSX.Element {
       body: (
         <>
           <Body1 as="p">
-            A sales order for {order.customerName ?? order.customerNo} dated {date}, from blanket
-            order {order.docNo}:
+            A sales order for {order.sellToCustomerName ?? order.sellToCustomerNo} dated {date},
+            from blanket order {order.documentNo}:
           </Body1>
           <ul>
             {lines.map((l) => (
               <li key={l.lineNo}>
-                {l.no}: {formatQuantity(ship.get(l.lineNo))} {l.uom}
+                {l.no}: {formatQuantity(ship.get(l.lineNo))} {l.unitOfMeasureCode}
                 {l.assembleToOrder ? ", assembled to order" : ""}
               </li>
             ))}
@@ -128,7 +122,7 @@ export function MakeOrderPanel(): React.JSX.Element {
         </>
       ),
       confirm: "Make Order",
-      onConfirm: () => void doMakeOrder(order.docNo, orderDate, ship),
+      onConfirm: () => void doMakeOrder(order.documentNo, orderDate, ship),
     });
   };
 
@@ -142,7 +136,7 @@ export function MakeOrderPanel(): React.JSX.Element {
     const result = await task.run("Make Order", async () => {
       let links = new Map<string, { sheet: string; address: string }>();
       const r: MakeOrderResult = await task.host.update((grids) =>
-        makeOrder(grids, { orderNo, orderDate, ship })
+        makeOrder(grids, { blanketOrderNo: orderNo, orderDate, qtyToShip: ship })
       );
       if (r.ok) {
         const after = await task.host.read();
@@ -162,6 +156,8 @@ export function MakeOrderPanel(): React.JSX.Element {
       task.announce(`Make Order refused: ${count(result.r.errors, "error")}.`);
       return;
     }
+    // The sheet's Qty. to Ship was reset with the order: show it, not what was typed.
+    setShipText({});
     setMade({
       salesOrder: result.r.salesOrder!,
       assemblyOrders: result.r.assemblyOrders ?? [],
@@ -187,28 +183,35 @@ export function MakeOrderPanel(): React.JSX.Element {
     <div>
       <BlanketOrderPicker
         state={picked}
-        describe={(o) =>
-          `${o.customerName ?? o.customerNo}, ${formatQuantity(o.remaining)} remaining`
-        }
+        describe={(o) => `${o.sellToCustomerName ?? o.sellToCustomerNo}, ${remainingText(o)}`}
       />
       {order && (
         <Table
           size="extra-small"
           className={styles.table}
-          aria-label={`Lines of blanket order ${order.docNo}`}
+          aria-label={`Lines of blanket order ${order.documentNo}`}
         >
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.head} style={{ width: "30%" }}>
                 Item
               </TableHeaderCell>
-              <TableHeaderCell className={`${styles.head} ${styles.num}`} style={{ width: "15%" }}>
+              <TableHeaderCell
+                className={mergeClasses(styles.head, styles.num)}
+                style={{ width: "15%" }}
+              >
                 Qty
               </TableHeaderCell>
-              <TableHeaderCell className={`${styles.head} ${styles.num}`} style={{ width: "17%" }}>
+              <TableHeaderCell
+                className={mergeClasses(styles.head, styles.num)}
+                style={{ width: "17%" }}
+              >
                 Ordered
               </TableHeaderCell>
-              <TableHeaderCell className={`${styles.head} ${styles.num}`} style={{ width: "18%" }}>
+              <TableHeaderCell
+                className={mergeClasses(styles.head, styles.num)}
+                style={{ width: "18%" }}
+              >
                 Remain&shy;ing
               </TableHeaderCell>
               <TableHeaderCell className={styles.head} style={{ width: "20%" }}>
@@ -224,13 +227,15 @@ export function MakeOrderPanel(): React.JSX.Element {
                   <TableCell title={`${l.description} (line ${l.lineNo})`}>
                     {l.no}
                     <Caption1 block>
-                      {l.uom}
+                      {l.unitOfMeasureCode}
                       {l.assembleToOrder ? ", ATO" : ""}
                     </Caption1>
                   </TableCell>
                   <TableCell className={styles.num}>{formatQuantity(l.quantity)}</TableCell>
                   <TableCell className={styles.num}>{formatQuantity(l.quantityOrdered)}</TableCell>
-                  <TableCell className={styles.num}>{formatQuantity(l.remaining)}</TableCell>
+                  <TableCell className={styles.num}>
+                    {formatQuantity(l.remainingQuantity)}
+                  </TableCell>
                   <TableCell>
                     <Field
                       validationState={shipError[l.lineNo] ? "error" : "none"}
@@ -242,7 +247,9 @@ export function MakeOrderPanel(): React.JSX.Element {
                         inputMode="decimal"
                         aria-label={`Qty. to Ship, line ${l.lineNo} ${l.no}`}
                         value={shipText[l.lineNo] ?? ""}
-                        onChange={(_, d) => setShipText((s) => ({ ...s, [l.lineNo]: d.value }))}
+                        onChange={(_, d) =>
+                          setShipText((s) => ({ ...s, [typedKey(l.lineNo)]: d.value }))
+                        }
                         onBlur={() => void commitShip(l.lineNo)}
                       />
                     </Field>

@@ -10,14 +10,13 @@ import {
   Field,
   Select,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { forecast } from "../../engine";
-import type { ForecastRow, PeriodKind } from "../../domain/forecast";
-import { Issue } from "../../domain/issues";
-import { BlanketOrderView } from "../../views";
-import { downloadFile } from "../download";
-import { count, formatDate, formatQuantity, todaySerial } from "../format";
+import type { BlanketOrderStatus, ForecastRow, PeriodKind } from "../../engine";
+import type { LocatedIssue } from "../../engine";
+import { count, formatDate, formatQuantity, remainingText, todaySerial } from "../format";
 import { useTask } from "../task";
 import { BlanketOrderPicker, useBlanketOrders } from "./BlanketOrderPicker";
 import { IssueList } from "./IssueList";
@@ -36,19 +35,19 @@ const useStyles = makeStyles({
 });
 
 /** Ordered against remaining, one bar per line. */
-function StatusChart({ order }: { order: BlanketOrderView }): React.JSX.Element {
+function StatusChart({ order }: { order: BlanketOrderStatus }): React.JSX.Element {
   const lines = order.lines.filter((l) => l.type === "Item");
   const rowHeight = 26;
   const summary = lines
     .map(
       (l) =>
-        `${l.no}: ${formatQuantity(l.quantityOrdered)} of ${formatQuantity(l.quantity)} ${l.uom} called off`
+        `${l.no}: ${formatQuantity(l.quantityOrdered)} of ${formatQuantity(l.quantity)} ${l.unitOfMeasureCode} called off`
     )
     .join("; ");
   return (
     <svg
       role="img"
-      aria-label={`Blanket order ${order.docNo}: ${summary}`}
+      aria-label={`Blanket order ${order.documentNo}: ${summary}`}
       width="100%"
       height={lines.length * rowHeight + 4}
       viewBox={`0 0 320 ${lines.length * rowHeight + 4}`}
@@ -107,7 +106,7 @@ function ForecastChart({
   return (
     <svg
       role="img"
-      aria-label={`${component} ${mine[0]?.uom ?? ""} by period: ${summary}`}
+      aria-label={`${component} ${mine[0]?.unitOfMeasureCode ?? ""} by period: ${summary}`}
       width="100%"
       height={120}
       viewBox="0 0 320 120"
@@ -150,19 +149,19 @@ export function PlanPanel(): React.JSX.Element {
   const [by, setBy] = React.useState<PeriodKind>("month");
   const [rows, setRows] = React.useState<ForecastRow[]>();
   const [component, setComponent] = React.useState("");
-  const [customer, setCustomer] = React.useState("");
-  const [issues, setIssues] = React.useState<Issue[]>([]);
+  const [chosenCustomer, setCustomer] = React.useState("");
+  const [issues, setIssues] = React.useState<LocatedIssue[]>([]);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
-  // The customer to share with follows the workbook: the first one, until one is chosen.
-  React.useEffect(() => {
-    setCustomer((c) =>
-      orders.some((o) => o.customerNo === c) ? c : (orders[0]?.customerNo ?? "")
-    );
-  }, [orders]);
+  // The customer to share with: the one chosen while the workbook has it, else the first.
+  const customer = orders.some((o) => o.sellToCustomerNo === chosenCustomer)
+    ? chosenCustomer
+    : (orders[0]?.sellToCustomerNo ?? "");
 
   const customers = [
-    ...new Map(orders.map((o) => [o.customerNo, o.customerName ?? o.customerNo])).entries(),
+    ...new Map(
+      orders.map((o) => [o.sellToCustomerNo, o.sellToCustomerName ?? o.sellToCustomerNo])
+    ).entries(),
   ];
 
   const runForecast = async (): Promise<void> => {
@@ -181,7 +180,7 @@ export function PlanPanel(): React.JSX.Element {
   const shareCopy = async (): Promise<void> => {
     await task.run("Share with customer", async () => {
       const [{ share }, { planToXlsx }] = await Promise.all([
-        import("../../share"),
+        import("../../engine"),
         import("../../hosts/xlsx/xlsxFile"),
       ]);
       const r = share(await task.host.read(), customer, todaySerial());
@@ -191,7 +190,7 @@ export function PlanPanel(): React.JSX.Element {
       }
       const bytes = await planToXlsx(r.plan);
       const opened = task.host.openWorkbook ? await task.host.openWorkbook(bytes) : false;
-      if (!opened) downloadFile(bytes, `${customer}-blanket-orders.xlsx`);
+      if (!opened) task.host.download(bytes, `${customer}-blanket-orders.xlsx`);
       setIssues([]);
       task.announce(
         `Customer copy for ${customer} ${opened ? "opened as a new workbook" : "downloaded"}: ${r.blanketOrders.join(", ")}.`
@@ -202,11 +201,11 @@ export function PlanPanel(): React.JSX.Element {
   const importCopy = async (file: File): Promise<void> => {
     await task.run("Import call-off", async () => {
       const [{ importCallOff }, { readXlsx }] = await Promise.all([
-        import("../../share"),
+        import("../../engine"),
         import("../../hosts/xlsx/xlsxFile"),
       ]);
       const { grids: copy } = await readXlsx(await file.arrayBuffer());
-      const r = await task.host.update((g) => importCallOff(g, copy));
+      const r = await task.host.update((g) => importCallOff(g, copy, file.name));
       setIssues(r.ok ? [] : r.issues);
       task.announce(
         r.ok
@@ -222,12 +221,14 @@ export function PlanPanel(): React.JSX.Element {
     <div>
       <section aria-label="Blanket status">
         <h2 className={styles.heading}>Blanket status</h2>
-        <BlanketOrderPicker state={picked} describe={(o) => o.customerName ?? o.customerNo} />
+        <BlanketOrderPicker
+          state={picked}
+          describe={(o) => o.sellToCustomerName ?? o.sellToCustomerNo}
+        />
         {order && (
           <>
             <Caption1 block style={{ margin: "4px 0" }}>
-              {formatQuantity(order.remaining)} remaining; next shipment{" "}
-              {formatDate(order.nextShipment) || "none"}
+              {remainingText(order)}; next shipment {formatDate(order.nextShipment) || "none"}
             </Caption1>
             <StatusChart order={order} />
           </>
@@ -268,27 +269,27 @@ export function PlanPanel(): React.JSX.Element {
                 <th className={styles.cell} scope="col">
                   Component
                 </th>
-                <th className={`${styles.cell} ${styles.num}`} scope="col">
+                <th className={mergeClasses(styles.cell, styles.num)} scope="col">
                   Blankets
                 </th>
-                <th className={`${styles.cell} ${styles.num}`} scope="col">
+                <th className={mergeClasses(styles.cell, styles.num)} scope="col">
                   Assembly orders
                 </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={`${r.period}-${r.type}-${r.no}-${r.uom}`}>
+                <tr key={`${r.period}-${r.type}-${r.no}-${r.unitOfMeasureCode}`}>
                   <td className={styles.cell} style={{ whiteSpace: "nowrap" }}>
                     {r.period}
                   </td>
                   <td className={styles.cell}>
-                    {r.no} <Caption1>{r.uom}</Caption1>
+                    {r.no} <Caption1>{r.unitOfMeasureCode}</Caption1>
                   </td>
-                  <td className={`${styles.cell} ${styles.num}`}>
+                  <td className={mergeClasses(styles.cell, styles.num)}>
                     {formatQuantity(r.blanketNeed)}
                   </td>
-                  <td className={`${styles.cell} ${styles.num}`}>
+                  <td className={mergeClasses(styles.cell, styles.num)}>
                     {formatQuantity(r.assemblyNeed)}
                   </td>
                 </tr>

@@ -1,10 +1,10 @@
 /** Validate: every issue in one pass, grouped by sheet; a click selects the cell; ATO_PARTIAL has a Fix. */
 import * as React from "react";
 import { Body1, Button } from "@fluentui/react-components";
-import { CommandResult, validate } from "../../engine";
-import { Issue } from "../../domain/issues";
+import { CommandResult, fixAtoPartial, validate } from "../../engine";
+import type { LocatedIssue } from "../../engine";
 import { qualifiedRef } from "../../workbook/grid";
-import { fixAtoPartial } from "../../views";
+
 import { count } from "../format";
 import { useTask } from "../task";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
@@ -26,10 +26,10 @@ export function ValidatePanel(): React.JSX.Element {
     );
   };
 
-  const select = (issue: Issue): void =>
+  const select = (issue: LocatedIssue): void =>
     void task.run("Select cell", () => task.host.select(issue.sheet, issue.cell), { quiet: true });
 
-  const askFix = async (issue: Issue): Promise<void> => {
+  const askFix = async (issue: LocatedIssue): Promise<void> => {
     const grids = await task.host.read();
     const fix = fixAtoPartial(grids, issue);
     if (!fix)

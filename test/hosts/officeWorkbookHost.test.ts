@@ -1,9 +1,9 @@
 /** The task pane's Office host: one Excel.run per command, and no write to a workbook that changed meanwhile. */
 import { assemble } from "../../src/engine";
-import { OfficeWorkbookHost } from "../../src/taskpane/officeHost";
-import { officeErrorMessage } from "../../src/taskpane/officeErrors";
+import { OfficeWorkbookHost } from "../../src/hosts/excel/officeWorkbookHost";
+import { officeErrorMessage } from "../../src/hosts/excel/officeErrors";
 import { workbook } from "../builders";
-import { FakeContext, FakeWorkbookState } from "../hosts/fakeExcel";
+import { FakeContext, FakeWorkbookState } from "../../src/hosts/excel/simulator";
 
 let state: FakeWorkbookState;
 let contexts: FakeContext[];

@@ -3,13 +3,13 @@
  * period, from each line's blanket assembly order (customizations included), beside what
  * the assembly orders already made need.
  */
-import type { ParsedWorkbook } from "../workbook/parse";
-import { Analysis, lineKey, quantityOrdered, unitFactor } from "./analysis";
-import { explodeBom, lineQuantity } from "./assembly";
-import { key } from "./issues";
+import { BlanketIndex, blanketAssemblyOrderOf, quantityOrdered } from "./blanketIndex";
+import { explodeBom, lineQuantity } from "./blanketAssembly";
+import { dateToSerial, serialToDate } from "./dates";
 import { componentKey, takenEarlier } from "./makeOrder";
-import { AssemblyLine, LineType } from "./model";
+import { AssemblyLine, key, LineType } from "./model";
 import { addQty, mulQty, subQty } from "./quantity";
+import { unitFactor } from "./units";
 
 export type PeriodKind = "month" | "week";
 
@@ -20,16 +20,14 @@ export interface ForecastRow {
   type: LineType;
   no: string;
   description?: string;
-  uom: string;
+  unitOfMeasureCode: string;
+  /** Needed for Blanket Orders: what the remaining blanket quantities will take. */
   blanketNeed: number;
+  /** Needed for Assembly Orders: what assembly orders already made take. */
   assemblyNeed: number;
 }
 
 const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25569;
-const toDate = (serial: number): Date =>
-  new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
-const toSerial = (d: Date): number => Math.round(d.getTime() / MS_PER_DAY) + UNIX_EPOCH_SERIAL;
 
 /** The period a date falls in: `2027-03` from its first day, or ISO week `2027-W09` from its Monday. */
 export function periodOf(
@@ -37,12 +35,12 @@ export function periodOf(
   by: PeriodKind
 ): { period: string; start?: number } {
   if (serial === undefined) return { period: "(no date)" };
-  const d = toDate(serial);
+  const d = serialToDate(serial);
   if (by === "month") {
     const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
     return {
       period: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`,
-      start: toSerial(start),
+      start: dateToSerial(start),
     };
   }
   const weekday = (d.getUTCDay() + 6) % 7; // Monday = 0
@@ -53,7 +51,7 @@ export function periodOf(
   const week = Math.floor((thursday.getTime() - yearStart) / (7 * MS_PER_DAY)) + 1;
   return {
     period: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, "0")}`,
-    start: toSerial(monday),
+    start: dateToSerial(monday),
   };
 }
 
@@ -61,32 +59,35 @@ interface Bucket extends ForecastRow {
   sortKey: string;
 }
 
-export function componentForecast(a: Analysis, by: PeriodKind): ForecastRow[] {
-  const wb: ParsedWorkbook = a.wb;
+export function componentForecast(index: BlanketIndex, by: PeriodKind): ForecastRow[] {
+  const records = index.records;
   const buckets = new Map<string, Bucket>();
   const add = (
     serial: number | undefined,
-    l: Pick<AssemblyLine, "type" | "no" | "uom" | "description">,
+    l: Pick<AssemblyLine, "type" | "no" | "unitOfMeasureCode" | "description">,
     quantity: number,
     column: "blanketNeed" | "assemblyNeed"
   ): void => {
     if (l.type === "Comment" || quantity === 0) return;
     // Items in their base unit, so needs in boxes and pieces add up.
-    const item = l.type === "Item" ? wb.items.get(key(l.no)) : undefined;
-    const factor = item ? (unitFactor(wb, l.no, l.uom) ?? 1) : 1;
-    const uom = item ? item.baseUom : (l.uom ?? wb.resources.get(key(l.no))?.baseUom ?? "");
+    const item = l.type === "Item" ? records.items.get(key(l.no)) : undefined;
+    const resource = l.type === "Resource" ? records.resources.get(key(l.no)) : undefined;
+    const factor = item ? (unitFactor(records, l.no, l.unitOfMeasureCode) ?? 1) : 1;
+    const uom = item
+      ? item.baseUnitOfMeasure
+      : (l.unitOfMeasureCode ?? resource?.baseUnitOfMeasure ?? "");
     const { period, start } = periodOf(serial, by);
     const k = `${period}\u0000${l.type}\u0000${key(l.no)}\u0000${key(uom)}`;
     let b = buckets.get(k);
     if (!b) {
-      const description = item?.description ?? wb.resources.get(key(l.no))?.name ?? l.description;
+      const description = item?.description ?? resource?.name ?? l.description;
       b = {
         period,
         periodStart: start,
         type: l.type,
         no: l.no,
         description,
-        uom,
+        unitOfMeasureCode: uom,
         blanketNeed: 0,
         assemblyNeed: 0,
         sortKey: `${start ?? 99999999}\u0000${l.type}\u0000${key(l.no)}`,
@@ -96,28 +97,36 @@ export function componentForecast(a: Analysis, by: PeriodKind): ForecastRow[] {
     b[column] = addQty(b[column], mulQty(quantity, factor));
   };
 
-  for (const order of wb.blanketOrders.values()) {
+  for (const order of records.blanketOrders.values()) {
     for (const line of order.lines) {
-      if (line.type !== "Item" || !line.valid || line.qtyToAto <= 0) continue;
-      const remaining = subQty(line.quantity, quantityOrdered(a, line));
+      if (line.type !== "Item" || !line.valid || line.qtyToAssembleToOrder <= 0) continue;
+      const remaining = subQty(line.quantity, quantityOrdered(index, line));
       if (remaining <= 0) continue;
-      const bao = a.baoByLine.get(lineKey(line.docNo, line.lineNo));
-      const lines = bao
-        ? bao.lines
-        : explodeBom(wb, line.no, unitFactor(wb, line.no, line.uom) ?? 1, line.qtyToAto);
-      const taken = takenEarlier(a, line);
+      const agreed = blanketAssemblyOrderOf(index, line);
+      const lines = agreed
+        ? agreed.lines
+        : explodeBom(
+            records,
+            line.no,
+            unitFactor(records, line.no, line.unitOfMeasureCode) ?? 1,
+            line.qtyToAssembleToOrder
+          );
+      const taken = takenEarlier(index, line);
       for (const l of lines) {
         if (l.type === "Comment") continue;
         // Fixed resources: once for the assembly orders still to come.
         const need =
-          l.type === "Resource" && l.usage === "Fixed"
-            ? l.qtyPer
-            : Math.max(0, subQty(lineQuantity(l, line.qtyToAto), taken.get(componentKey(l)) ?? 0));
+          l.type === "Resource" && l.resourceUsageType === "Fixed"
+            ? l.quantityPer
+            : Math.max(
+                0,
+                subQty(lineQuantity(l, line.qtyToAssembleToOrder), taken.get(componentKey(l)) ?? 0)
+              );
         add(line.shipmentDate, l, need, "blanketNeed");
       }
     }
   }
-  for (const l of wb.assemblyLines) add(l.dueDate, l, l.quantity, "assemblyNeed");
+  for (const l of records.assemblyOrderLines) add(l.dueDate, l, l.quantity, "assemblyNeed");
   return [...buckets.values()]
     .sort((x, y) => (x.sortKey < y.sortKey ? -1 : x.sortKey > y.sortKey ? 1 : 0))
     .map((b): ForecastRow => ({
@@ -126,7 +135,7 @@ export function componentForecast(a: Analysis, by: PeriodKind): ForecastRow[] {
       type: b.type,
       no: b.no,
       description: b.description,
-      uom: b.uom,
+      unitOfMeasureCode: b.unitOfMeasureCode,
       blanketNeed: b.blanketNeed,
       assemblyNeed: b.assemblyNeed,
     }));

@@ -1,8 +1,9 @@
 /** A workbook in memory behind the same interface as Excel: the playground's and the tests' host. */
-import { applyPlan } from "../workbook/applyPlan";
-import { WorkbookGrids } from "../workbook/grid";
-import { WritePlan } from "../workbook/writePlan";
-import { Selection, WorkbookHost } from "./workbookHost";
+import { applyPlan } from "../../workbook/applyPlan";
+import { WorkbookGrids } from "../../workbook/grid";
+import { WritePlan } from "../../workbook/writePlan";
+import { downloadFile } from "../download";
+import { HostCapabilities, Selection, WorkbookHost } from "../workbookHost";
 
 export class MemoryWorkbookHost implements WorkbookHost {
   private listeners = new Set<() => void>();
@@ -21,6 +22,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
     return result;
   }
 
+  capabilities(): HostCapabilities {
+    return { lists: true };
+  }
+
   /** Replaces the workbook (a user's edit in the playground, a loaded file). */
   setGrids(grids: WorkbookGrids): void {
     this.grids = grids;
@@ -36,6 +41,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
 
   async selection(): Promise<Selection | undefined> {
     return this.current;
+  }
+
+  download(data: ArrayBuffer | Blob, name: string): void {
+    downloadFile(data, name);
   }
 
   onSelectionChanged(listener: () => void): () => void {

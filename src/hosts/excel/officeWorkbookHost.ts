@@ -1,12 +1,15 @@
 /** The task pane's workbook in Excel: Office.js through ExcelHost, one Excel.run per command. */
-import { ExcelHost } from "../hosts/excel/excelHost";
-import { XlContext } from "../hosts/excel/officeApi";
-import { WorkbookGrids } from "../workbook/grid";
-import { WritePlan } from "../workbook/writePlan";
-import { Selection, WorkbookHost } from "./workbookHost";
+import { WorkbookGrids } from "../../workbook/grid";
+import { WritePlan } from "../../workbook/writePlan";
+import { downloadFile } from "../download";
+import { HostCapabilities, Selection, WorkbookHost } from "../workbookHost";
+import { ExcelHost } from "./excelHost";
+import { XlContext } from "./officeApi";
 
 export class OfficeWorkbookHost implements WorkbookHost {
   private readonly canSuspend = Office.context.requirements.isSetSupported("ExcelApi", "1.6");
+  /** Data validation (drop-down lists) came with ExcelApi 1.8. */
+  private readonly canList = Office.context.requirements.isSetSupported("ExcelApi", "1.8");
   /** The engine's sheets as the last command found them: the next read takes one sync. */
   private knownSheets?: string[];
   private knownCells?: number;
@@ -17,6 +20,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const narrow: XlContext = context;
       const host = new ExcelHost(narrow, {
         canSuspendCalculation: this.canSuspend,
+        canUseLists: this.canList,
         knownSheets: this.knownSheets,
         knownCells: this.knownCells,
       });
@@ -44,6 +48,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
+  capabilities(): HostCapabilities {
+    return { lists: this.canList };
+  }
+
   select(sheet: string, address: string): Promise<void> {
     return this.run((host) => host.select(sheet, address));
   }
@@ -60,6 +68,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
       binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     await Excel.createWorkbook(btoa(binary));
     return true;
+  }
+
+  download(data: ArrayBuffer | Blob, name: string): void {
+    downloadFile(data, name);
   }
 
   onSelectionChanged(listener: () => void): () => void {

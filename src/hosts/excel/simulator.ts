@@ -1,21 +1,23 @@
 /**
- * A typed fake of the Office.js APIs the Excel host uses (src/hosts/excel/officeApi.ts).
+ * A simulated Excel behind the Office.js APIs the Excel host uses (officeApi.ts), for
+ * tests, benchmarks and scripts without Excel.
  * Like Excel, it queues commands and runs them at sync(); properties are readable only
  * after a load and a sync; every request and response is measured and refused over
  * Excel on the web's 5 MB cap. It records each sync, so tests can count round trips.
  */
-import { columnLetters, parseCellRef } from "../../src/workbook/grid";
+import { columnLetters, parseCellRef } from "../../workbook/grid";
 import {
   ClearApplyTo,
   XlApplication,
   XlContext,
+  XlDataValidation,
   XlRange,
   XlTable,
   XlTableCollection,
   XlWorkbook,
   XlWorksheet,
   XlWorksheetCollection,
-} from "../../src/hosts/excel/officeApi";
+} from "./officeApi";
 
 export const PAYLOAD_CAP = 5 * 1024 * 1024;
 
@@ -40,9 +42,19 @@ export interface FakeTableState {
   style?: string;
 }
 
+export interface FakeList {
+  address: string;
+  source: string;
+  alert?: { title: string; message: string };
+}
+
 export class FakeSheet {
   cells = new Map<string, Cell>();
   tables: FakeTableState[] = [];
+  lists: FakeList[] = [];
+  protected = false;
+  /** Cells (as "row,col", 0-based) whose protection is unlocked. */
+  unlocked = new Set<string>();
   constructor(public name: string) {}
 
   get(row: number, col: number): Cell | undefined {
@@ -140,7 +152,9 @@ class FakeRange extends Proxy implements XlRange {
   } = {};
   readonly format = {
     autofitColumns: () => this.ctx.queue({ name: "autofit", bytes: 60, run: () => undefined }),
+    protection: {} as { locked: boolean },
   };
+  readonly dataValidation: XlDataValidation;
 
   constructor(
     ctx: FakeContext,
@@ -148,6 +162,62 @@ class FakeRange extends Proxy implements XlRange {
     private readonly where: () => { r0: number; c0: number; r1: number; c1: number } | undefined
   ) {
     super(ctx);
+    const range = this;
+    const address = (): string => {
+      const b = this.where()!;
+      return `${columnLetters(b.c0)}${b.r0 + 1}:${columnLetters(b.c1)}${b.r1 + 1}`;
+    };
+    Object.defineProperty(this.format.protection, "locked", {
+      set: (locked: boolean) => {
+        this.ctx.queue({
+          name: "set protection",
+          bytes: 80,
+          run: () => {
+            const sheet = range.need();
+            const b = range.where()!;
+            for (let r = b.r0; r <= b.r1; r++)
+              for (let c = b.c0; c <= b.c1; c++)
+                if (locked) sheet.unlocked.delete(`${r},${c}`);
+                else sheet.unlocked.add(`${r},${c}`);
+          },
+        });
+      },
+    });
+    this.dataValidation = {
+      set rule(rule: XlDataValidation["rule"]) {
+        const source = String(rule.list?.source ?? "");
+        range.ctx.queue({
+          name: "set data validation",
+          bytes: 120 + source.length,
+          run: () => void range.need().lists.push({ address: address(), source }),
+        });
+      },
+      get rule(): XlDataValidation["rule"] {
+        throw new OfficeError("PropertyNotLoaded", "rule is not loaded");
+      },
+      set errorAlert(alert: XlDataValidation["errorAlert"]) {
+        range.ctx.queue({
+          name: "set data validation alert",
+          bytes: 120 + alert.message.length,
+          run: () => {
+            const list = range.need().lists.find((l) => l.address === address());
+            if (list) list.alert = { title: alert.title, message: alert.message };
+          },
+        });
+      },
+      get errorAlert(): XlDataValidation["errorAlert"] {
+        throw new OfficeError("PropertyNotLoaded", "errorAlert is not loaded");
+      },
+      clear: () =>
+        range.ctx.queue({
+          name: "clear data validation",
+          bytes: 60,
+          run: () => {
+            const sheet = range.need();
+            sheet.lists = sheet.lists.filter((l) => l.address !== address());
+          },
+        }),
+    };
   }
 
   get worksheet(): XlWorksheet {
@@ -215,7 +285,7 @@ class FakeRange extends Proxy implements XlRange {
     });
   }
 
-  private need(): FakeSheet {
+  need(): FakeSheet {
     const s = this.sheetOf();
     if (!s) throw new OfficeError("ItemNotFound", "The requested resource doesn't exist.");
     return s;
@@ -411,12 +481,25 @@ class FakeTables extends Proxy implements XlTableCollection {
 
 class FakeWorksheet extends Proxy implements XlWorksheet {
   readonly tables: XlTableCollection;
+  readonly protection: XlWorksheet["protection"];
   constructor(
     ctx: FakeContext,
     private readonly sheetName: () => string
   ) {
     super(ctx);
     this.tables = new FakeTables(ctx, sheetName);
+    this.protection = {
+      protect: () =>
+        ctx.queue({
+          name: "protect sheet",
+          bytes: 80,
+          run: () => {
+            const sheet = this.sheet();
+            if (!sheet) throw new OfficeError("ItemNotFound", "The sheet does not exist.");
+            sheet.protected = true;
+          },
+        }),
+    };
   }
   private sheet(): FakeSheet | undefined {
     return this.ctx.state.sheet(this.sheetName());

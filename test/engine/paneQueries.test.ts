@@ -1,20 +1,21 @@
-import { assemble, makeOrder } from "../../src/engine";
-import { WorkbookGrids } from "../../src/workbook/grid";
 import {
+  assemble,
   assemblyOrderAt,
   blanketOrders,
   documentAddress,
   editAssemblyOrder,
   fixAtoPartial,
+  makeOrder,
   setQtyToShip,
-} from "../../src/views";
+} from "../../src/engine";
+import { WorkbookGrids } from "../../src/workbook/grid";
 import { themeFor } from "../../src/taskpane/theme";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { apply, blanket, date, item, records, workbook } from "../builders";
 
 const assembled = (g: WorkbookGrids): WorkbookGrids => apply(g, assemble(g).plan);
 
-test("blanket order overview: quantities ordered and remaining per line, the order's remaining total", () => {
+test("blanket order overview: quantities ordered and remaining per line", () => {
   let g = workbook({
     blanket: [
       blanket({ qty: 10, ship: 4 }),
@@ -22,16 +23,21 @@ test("blanket order overview: quantities ordered and remaining per line, the ord
       { "Document No.": "BSO-1001", "Line No.": 30000, Description: "note" },
     ],
   });
-  g = apply(g, makeOrder(g, { orderNo: "BSO-1001", orderDate: date("2027-01-01") }).plan);
+  g = apply(g, makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-01") }).plan);
   const [o] = blanketOrders(g);
   expect(o).toMatchObject({
-    docNo: "BSO-1001",
-    customerNo: "C10000",
-    customerName: "Adatum Corporation",
-    remaining: 11,
+    documentNo: "BSO-1001",
+    sellToCustomerNo: "C10000",
+    sellToCustomerName: "Adatum Corporation",
   });
   expect(
-    o.lines.map((l) => [l.lineNo, l.type, l.quantityOrdered, l.remaining, l.assembleToOrder])
+    o.lines.map((l) => [
+      l.lineNo,
+      l.type,
+      l.quantityOrdered,
+      l.remainingQuantity,
+      l.assembleToOrder,
+    ])
   ).toEqual([
     [10000, "Item", 4, 6, true],
     [20000, "Item", 0, 5, false],
@@ -79,10 +85,10 @@ test("the blanket assembly order at a selection: from its blanket line or its ow
   );
   const fromLine = assemblyOrderAt(g, "Blanket Orders", 2)!;
   expect(fromLine).toMatchObject({
-    aoNo: "BA-0001",
-    itemNo: "KIT",
-    asmQty: 10,
-    asmUom: "PCS",
+    assemblyOrderNo: "BA-0001",
+    assemblyItemNo: "KIT",
+    assemblyQuantity: 10,
+    assemblyUnitOfMeasure: "PCS",
     address: "A2:Q3",
     needsAssemble: false,
   });
@@ -90,12 +96,12 @@ test("the blanket assembly order at a selection: from its blanket line or its ow
     ["PART-A", 20],
     ["PART-B", 10],
   ]);
-  expect(assemblyOrderAt(g, "Blanket Assembly Orders", 3)?.aoNo).toBe("BA-0001");
+  expect(assemblyOrderAt(g, "Blanket Assembly Orders", 3)?.assemblyOrderNo).toBe("BA-0001");
   expect(assemblyOrderAt(g, "Blanket Orders", 3)).toBeUndefined();
   expect(assemblyOrderAt(g, "Items", 2)).toBeUndefined();
   const notYet = workbook();
   expect(assemblyOrderAt(notYet, "Blanket Orders", 2)).toMatchObject({
-    aoNo: undefined,
+    assemblyOrderNo: undefined,
     needsAssemble: true,
   });
 });
@@ -107,8 +113,8 @@ test("edits: update, add and remove lines; Quantity recomputed; bad values refus
     editAssemblyOrder(g, "BA-0001", {
       kind: "update",
       lineNo: 20000,
-      field: "qtyPer",
-      value: "1.5",
+      field: "quantityPer",
+      value: 1.5,
     }).plan
   );
   expect(
@@ -124,24 +130,47 @@ test("edits: update, add and remove lines; Quantity recomputed; bad values refus
     ["BA-0002", "PART-B", 3],
   ]);
   expect(
-    editAssemblyOrder(g, "BA-0001", { kind: "update", lineNo: 20000, field: "qtyPer", value: "-1" })
-      .error
+    editAssemblyOrder(g, "BA-0001", {
+      kind: "update",
+      lineNo: 20000,
+      field: "quantityPer",
+      value: -1,
+    }).error
   ).toMatch(/greater than 0/);
   expect(
     editAssemblyOrder(g, "BA-0001", {
       kind: "update",
       lineNo: 20000,
-      field: "usage",
-      value: "Sometimes",
+      field: "resourceUsageType",
+      value: "Fixed",
     }).error
-  ).toMatch(/not one of Direct, Fixed/);
+  ).toMatch(/resource lines only/);
+  // As in BC, an unknown item is refused when it is entered, and nothing is written.
+  const unknown = editAssemblyOrder(g, "BA-0001", {
+    kind: "add",
+    type: "Item",
+    no: "MONITOR-ARMX",
+    quantityPer: 1,
+  });
+  expect(unknown).toEqual({
+    error:
+      "Item MONITOR-ARMX is not on the Items sheet. Add it there first, or enter another item.",
+  });
+  expect(
+    editAssemblyOrder(g, "BA-0001", { kind: "update", lineNo: 10000, field: "no", value: "NOPE" })
+      .error
+  ).toMatch(/Item NOPE is not on the Items sheet/);
   expect(editAssemblyOrder(g, "BA-0009", { kind: "remove", lineNo: 10000 }).error).toMatch(
     /not on the sheet/
   );
   const added = apply(
     g,
-    editAssemblyOrder(g, "BA-0001", { kind: "add", type: "Resource", no: "LABOR", qtyPer: 0.25 })
-      .plan
+    editAssemblyOrder(g, "BA-0001", {
+      kind: "add",
+      type: "Resource",
+      no: "LABOR",
+      quantityPer: 0.25,
+    }).plan
   );
   expect(
     records(added, "Blanket Assembly Orders")
@@ -166,7 +195,7 @@ test("edits: update, add and remove lines; Quantity recomputed; bad values refus
 
 test("document address: all rows of a document, for links that select them", () => {
   let g = workbook({ blanket: [blanket({ ship: 1 }), blanket({ line: 20000, ship: 1 })] });
-  g = apply(g, makeOrder(g, { orderNo: "BSO-1001", orderDate: date("2027-01-01") }).plan);
+  g = apply(g, makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-01") }).plan);
   expect(documentAddress(g, "Sales Orders", "Document No.", "SO-0001")).toBe("A2:U3");
   expect(documentAddress(g, "Assembly Orders", "Assembly Order No.", "AO-0002")).toBe("A4:R5");
   expect(documentAddress(g, "Sales Orders", "Document No.", "SO-0404")).toBeUndefined();

@@ -1,0 +1,451 @@
+/**
+ * Validate (rules.md section 1): the checks across records, after reading's one-sheet
+ * checks. Every check yields an issue; nothing stops at the first. A blanket line whose
+ * item or unit is unknown is marked not valid, so later steps leave it alone.
+ */
+import { BlanketIndex, blanketLineOf, indexBlanketLines, quantityOrdered } from "./blanketIndex";
+import { serialToIso } from "./dates";
+import { issue, Issue, MESSAGES, Subject } from "./issues";
+import {
+  AssemblyLine,
+  BlanketAssemblyOrder,
+  BlanketOrderLine,
+  key,
+  lineKey,
+  Records,
+  Source,
+} from "./model";
+import { compareQty, formatQty, MAX_COMPUTED, subQty } from "./quantity";
+import { unitFactor } from "./units";
+
+export interface Validation {
+  issues: Issue[];
+  index: BlanketIndex;
+}
+
+/** Runs every check across records. */
+export function validate(records: Records): Validation {
+  const issues: Issue[] = [];
+  checkBoms(records, issues);
+  const index = indexBlanketLines(records);
+  checkBlanketLines(index, issues);
+  checkSalesLinks(index, issues);
+  checkUnfinishedDocuments(index, issues);
+  checkValidity(records, issues);
+  checkBlanketAssemblyOrders(index, issues);
+  return { issues, index };
+}
+
+/** Checks a component (BOM line or assembly line) against the master data. */
+function checkComponent(
+  records: Records,
+  c: Pick<AssemblyLine, "type" | "no" | "unitOfMeasureCode">,
+  source: Source,
+  what: string,
+  affects: Subject[],
+  issues: Issue[]
+): void {
+  if (c.type === "Item") {
+    const item = records.items.get(key(c.no));
+    if (!item) {
+      issues.push(
+        issue("UNKNOWN_ITEM", { source, field: "no" }, MESSAGES.unknownItem(what, c.no), affects)
+      );
+    } else if (
+      c.unitOfMeasureCode &&
+      unitFactor(records, c.no, c.unitOfMeasureCode) === undefined
+    ) {
+      issues.push(
+        issue(
+          "UNKNOWN_UOM",
+          { source, field: "unitOfMeasureCode" },
+          MESSAGES.unknownUom(what, c.unitOfMeasureCode, item.no, item.baseUnitOfMeasure),
+          affects
+        )
+      );
+    }
+  } else if (
+    c.type === "Resource" &&
+    records.resourcesListed &&
+    !records.resources.has(key(c.no))
+  ) {
+    issues.push(
+      issue(
+        "UNKNOWN_RESOURCE",
+        { source, field: "no" },
+        MESSAGES.unknownResource(what, c.no),
+        affects
+      )
+    );
+  }
+}
+
+function checkBoms(records: Records, issues: Issue[]): void {
+  if (records.itemsReadable) {
+    for (const [parentKey, lines] of records.boms) {
+      const affects: Subject[] = [`bom:${parentKey}`];
+      for (const l of lines) {
+        const what = `Assembly BOM of ${l.parentItemNo} line ${l.lineNo ?? "(no line number)"}`;
+        checkComponent(records, l, l.source, what, affects, issues);
+      }
+      // Each row names its parent: report an unknown parent once.
+      if (!records.items.has(parentKey) && lines.length) {
+        const l = lines[0];
+        issues.push(
+          issue(
+            "UNKNOWN_ITEM",
+            { source: l.source, field: "parentItemNo" },
+            MESSAGES.unknownItem(`Assembly BOM of ${l.parentItemNo}`, l.parentItemNo),
+            affects
+          )
+        );
+      }
+    }
+  }
+  checkCycles(records, issues);
+}
+
+/** Depth-first search over "has an assembly BOM with this item component", reporting each cycle once. */
+function checkCycles(records: Records, issues: Issue[]): void {
+  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
+  const reported = new Set<string>();
+  for (const start of records.boms.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [start];
+    const stack: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const lines = records.boms.get(top.node) ?? [];
+      if (top.next >= lines.length) {
+        state.set(top.node, 2);
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      const line = lines[top.next++];
+      if (line.type !== "Item") continue;
+      const child = key(line.no);
+      if (!records.boms.has(child)) continue;
+      const s = state.get(child);
+      if (s === 1) {
+        const cycle = path.slice(path.indexOf(child));
+        const rotation = cycle.indexOf([...cycle].sort()[0]);
+        const canonical = [...cycle.slice(rotation), ...cycle.slice(0, rotation)].join("\u0000");
+        if (!reported.has(canonical)) {
+          reported.add(canonical);
+          const names = [...cycle, child].map(
+            (k) => records.items.get(k)?.no ?? records.boms.get(k)?.[0]?.parentItemNo ?? k
+          );
+          issues.push(
+            issue(
+              "BOM_CYCLE",
+              { source: line.source, field: "no" },
+              MESSAGES.bomCycle(names),
+              cycle.map((k): Subject => `bom:${k}`)
+            )
+          );
+        }
+      } else if (s === undefined) {
+        state.set(child, 1);
+        path.push(child);
+        stack.push({ node: child, next: 0 });
+      }
+    }
+  }
+}
+
+function checkBlanketLines(index: BlanketIndex, issues: Issue[]): void {
+  const records = index.records;
+  for (const order of records.blanketOrders.values()) {
+    const affects: Subject[] = [`blanket:${key(order.documentNo)}`];
+    const callOff: Subject[] = [`callOff:${key(order.documentNo)}`];
+    for (const l of order.lines) {
+      if (l.type !== "Item") continue;
+      const at = (field: string) => ({ source: l.source, field });
+      const what = `Blanket order ${l.documentNo} line ${l.lineNo}`;
+      const item = records.items.get(key(l.no));
+      if (!item) {
+        if (records.itemsReadable)
+          issues.push(issue("UNKNOWN_ITEM", at("no"), MESSAGES.unknownItem(what, l.no), affects));
+        l.valid = false;
+        continue;
+      }
+      if (unitFactor(records, l.no, l.unitOfMeasureCode) === undefined) {
+        issues.push(
+          issue(
+            "UNKNOWN_UOM",
+            at("unitOfMeasureCode"),
+            MESSAGES.unknownUom(what, l.unitOfMeasureCode, item.no, item.baseUnitOfMeasure),
+            affects
+          )
+        );
+        l.valid = false;
+        continue;
+      }
+      if (l.qtyToAssembleToOrder > 0 && !records.boms.get(key(l.no))?.length) {
+        issues.push(
+          issue(
+            "BOM_MISSING",
+            at("qtyToAssembleToOrder"),
+            MESSAGES.bomMissing(l.documentNo, String(l.lineNo), item.no),
+            affects
+          )
+        );
+        l.valid = false;
+      }
+      if (l.valid) checkComputedSize(index, l, affects, issues);
+      // Call-off checks need only a readable Quantity, so they join other errors of the line.
+      if (l.quantity <= 0) continue;
+      const ordered = quantityOrdered(index, l);
+      if (compareQty(ordered, l.quantity) > 0) {
+        issues.push(
+          issue(
+            "OVER_ORDERED",
+            at("quantity"),
+            MESSAGES.overOrdered(
+              l.documentNo,
+              String(l.lineNo),
+              formatQty(ordered),
+              formatQty(l.quantity)
+            ),
+            callOff
+          )
+        );
+      } else if (l.qtyToShip > 0 && compareQty(l.qtyToShip, subQty(l.quantity, ordered)) > 0) {
+        issues.push(
+          issue("OVER_CALL_OFF", at("qtyToShip"), overCallOffMessage(l, ordered), callOff)
+        );
+      }
+    }
+  }
+}
+
+/** BC's "Quantity - Quantity Ordered = possible" message for a call-off beyond the agreement. */
+export function overCallOffMessage(l: BlanketOrderLine, ordered: number): string {
+  const possible = subQty(l.quantity, ordered);
+  return MESSAGES.overCallOff(
+    l.no,
+    l.documentNo,
+    String(l.lineNo),
+    formatQty(possible),
+    formatQty(l.quantity),
+    formatQty(ordered)
+  );
+}
+
+/**
+ * A computed quantity or amount beyond what Excel holds is QTY_INVALID at the input cell
+ * that drove it: Quantity for base and component quantities, Unit Price for the amount.
+ */
+function checkComputedSize(
+  index: BlanketIndex,
+  l: BlanketOrderLine,
+  affects: Subject[],
+  issues: Issue[]
+): void {
+  const records = index.records;
+  const what = `Blanket order ${l.documentNo} line ${l.lineNo}`;
+  const factor = unitFactor(records, l.no, l.unitOfMeasureCode) ?? 1;
+  const tooLarge = (field: string, result: string): void => {
+    issues.push(
+      issue("QTY_INVALID", { source: l.source, field }, MESSAGES.qtyTooLarge(what, result), affects)
+    );
+    l.valid = false;
+  };
+  if (Math.abs(l.quantity * factor) > MAX_COMPUTED)
+    return tooLarge("quantity", "quantity in base units");
+  if (Math.abs(l.quantity * (l.unitPrice ?? 0)) > MAX_COMPUTED)
+    return tooLarge("unitPrice", "line amount");
+  if (l.qtyToAssembleToOrder <= 0) return;
+  const order = index.blanketAssemblyOrderOf.get(lineKey(l.documentNo, l.lineNo));
+  const perUnit = order
+    ? order.lines.map((x) => x.quantityPer)
+    : (records.boms.get(key(l.no)) ?? []).map((b) => b.quantityPer * factor);
+  let biggest = 0;
+  for (const q of perUnit) biggest = Math.max(biggest, Math.abs(q));
+  if (biggest * Math.abs(l.qtyToAssembleToOrder) > MAX_COMPUTED)
+    tooLarge("quantity", "component quantity");
+}
+
+function checkSalesLinks(index: BlanketIndex, issues: Issue[]): void {
+  for (const s of index.records.salesLines) {
+    if (!s.blanketOrderNo || s.blanketOrderLineNo === undefined) continue;
+    if (!index.lines.has(lineKey(s.blanketOrderNo, s.blanketOrderLineNo))) {
+      issues.push(
+        issue(
+          "BLANKET_LINE_NOT_FOUND",
+          { source: s.source, field: "blanketOrderLineNo" },
+          MESSAGES.blanketLineNotFound(
+            s.documentNo,
+            String(s.lineNo),
+            s.blanketOrderNo,
+            String(s.blanketOrderLineNo)
+          ),
+          [`sales:${key(s.blanketOrderNo)}`]
+        )
+      );
+    }
+  }
+}
+
+/** What differs between a blanket assembly order's header and its blanket line, if anything. */
+export function staleness(order: BlanketAssemblyOrder, l: BlanketOrderLine): string[] {
+  const diffs: string[] = [];
+  if (key(order.assemblyItemNo) !== key(l.no))
+    diffs.push(`item ${order.assemblyItemNo || "(blank)"} instead of ${l.no}`);
+  if (
+    Number.isNaN(order.assemblyQuantity) ||
+    compareQty(order.assemblyQuantity, l.qtyToAssembleToOrder) !== 0
+  ) {
+    const shown = Number.isNaN(order.assemblyQuantity)
+      ? "(unreadable)"
+      : formatQty(order.assemblyQuantity);
+    diffs.push(`quantity ${shown} instead of ${formatQty(l.qtyToAssembleToOrder)}`);
+  }
+  if (key(order.assemblyUnitOfMeasure) !== key(l.unitOfMeasureCode))
+    diffs.push(
+      `unit ${order.assemblyUnitOfMeasure || "(blank)"} instead of ${l.unitOfMeasureCode}`
+    );
+  if ((order.dueDate ?? null) !== (l.shipmentDate ?? null))
+    diffs.push("due date differs from the shipment date");
+  return diffs;
+}
+
+function checkBlanketAssemblyOrders(index: BlanketIndex, issues: Issue[]): void {
+  const records = index.records;
+  for (const order of records.blanketAssemblyOrders) {
+    const affects: Subject[] = [`blanketAssembly:${key(order.assemblyOrderNo)}`];
+    if (records.itemsReadable) {
+      for (const l of order.lines) {
+        if (l.source === undefined) continue;
+        const what = `Blanket assembly order ${order.assemblyOrderNo} line ${l.lineNo}`;
+        checkComponent(records, l, l.source, what, affects, issues);
+      }
+    }
+    const at = (field: string) => ({ source: order.sources[0], field });
+    if (!order.blanketOrderNo || order.blanketOrderLineNo === undefined) {
+      const message = MESSAGES.orphanAssembly(
+        order.assemblyOrderNo,
+        order.blanketOrderNo || "(blank)",
+        String(order.blanketOrderLineNo ?? "(blank)"),
+        "is not given"
+      );
+      issues.push(issue("ORPHAN_ASSEMBLY", at("blanketOrderNo"), message, affects));
+      continue;
+    }
+    const owner = index.blanketAssemblyOrderOf.get(
+      lineKey(order.blanketOrderNo, order.blanketOrderLineNo)
+    );
+    if (owner && owner !== order) {
+      const message = MESSAGES.twoAssemblyOrders(
+        order.blanketOrderNo,
+        String(order.blanketOrderLineNo),
+        owner.assemblyOrderNo,
+        order.assemblyOrderNo
+      );
+      issues.push(
+        issue("DUPLICATE_KEY", at("blanketOrderLineNo"), message, [
+          ...affects,
+          `blanketAssembly:${key(owner.assemblyOrderNo)}`,
+        ])
+      );
+      continue;
+    }
+    const line = blanketLineOf(index, order);
+    const orphanWhy = !line
+      ? "no longer exists"
+      : line.valid && line.qtyToAssembleToOrder === 0
+        ? "no longer assembles to order"
+        : undefined;
+    if (orphanWhy) {
+      const message = MESSAGES.orphanAssembly(
+        order.assemblyOrderNo,
+        order.blanketOrderNo,
+        String(order.blanketOrderLineNo),
+        orphanWhy
+      );
+      issues.push(issue("ORPHAN_ASSEMBLY", at("blanketOrderLineNo"), message, affects));
+    } else if (line && line.valid) {
+      const diffs = staleness(order, line);
+      if (diffs.length) {
+        const message = MESSAGES.stale(
+          order.assemblyOrderNo,
+          line.documentNo,
+          String(line.lineNo),
+          diffs.join(", ")
+        );
+        issues.push(issue("ASSEMBLY_STALE", at("assemblyItemNo"), message, affects));
+      }
+    }
+  }
+}
+
+/**
+ * Half-written documents from an interrupted Make Order: a sales line linking an assembly
+ * order that is not there, or a blanket line whose sales orders hold more than the
+ * Quantity Ordered the product last wrote (the blanket order was never updated).
+ */
+function checkUnfinishedDocuments(index: BlanketIndex, issues: Issue[]): void {
+  const records = index.records;
+  const assemblyOrders = new Set(records.assemblyOrderLines.map((l) => key(l.assemblyOrderNo)));
+  for (const s of records.salesLines) {
+    if (!s.assemblyOrderNo || assemblyOrders.has(key(s.assemblyOrderNo))) continue;
+    issues.push(
+      issue(
+        "DOCUMENT_INCOMPLETE",
+        { source: s.source, field: "assemblyOrderNo" },
+        MESSAGES.missingAssemblyOrder(s.documentNo, String(s.lineNo), s.assemblyOrderNo),
+        s.blanketOrderNo ? [`callOff:${key(s.blanketOrderNo)}`] : ["sales:?"]
+      )
+    );
+  }
+  for (const order of records.blanketOrders.values()) {
+    for (const l of order.lines) {
+      if (l.type !== "Item" || !l.valid || l.storedQuantityOrdered === undefined) continue;
+      const derived = quantityOrdered(index, l);
+      if (compareQty(derived, l.storedQuantityOrdered) <= 0) continue;
+      const sales = index.salesLinesOf.get(lineKey(l.documentNo, l.lineNo)) ?? [];
+      const newest = newestSalesLine(sales);
+      const message = MESSAGES.unfinishedOrder(
+        l.documentNo,
+        String(l.lineNo),
+        formatQty(l.storedQuantityOrdered),
+        formatQty(derived),
+        newest?.documentNo ?? "?"
+      );
+      issues.push(
+        issue("DOCUMENT_INCOMPLETE", { source: l.source, field: "quantityOrdered" }, message, [
+          `callOff:${key(l.documentNo)}`,
+        ])
+      );
+    }
+  }
+}
+
+/** The sales line written last: sales lines are appended, so the last in reading order. */
+export function newestSalesLine<T>(lines: readonly T[]): T | undefined {
+  return lines[lines.length - 1];
+}
+
+/** Shipments planned after the agreement ends (a warning: the planner decides). */
+function checkValidity(records: Records, issues: Issue[]): void {
+  for (const order of records.blanketOrders.values()) {
+    if (order.validUntil === undefined) continue;
+    for (const l of order.lines) {
+      if (l.type !== "Item" || l.shipmentDate === undefined || l.shipmentDate <= order.validUntil)
+        continue;
+      const message = MESSAGES.shipmentAfterValidity(
+        l.documentNo,
+        String(l.lineNo),
+        serialToIso(l.shipmentDate),
+        serialToIso(order.validUntil)
+      );
+      issues.push(
+        issue("SHIPMENT_AFTER_VALIDITY", { source: l.source, field: "shipmentDate" }, message, [
+          `blanket:${key(l.documentNo)}`,
+        ])
+      );
+    }
+  }
+}
