@@ -1,6 +1,8 @@
 // Office add-in conventions: Microsoft's eslint-plugin-office-addins (its React config,
-// with prettier), applied to .tsx as well as .ts.
+// with prettier), applied to .tsx as well as .ts; React's hooks rules; and the
+// boundaries that keep the house simple (docs/architecture.md).
 const officeAddins = require("eslint-plugin-office-addins");
+const reactHooks = require("eslint-plugin-react-hooks");
 const globals = require("globals");
 const tseslint = require("typescript-eslint");
 
@@ -8,6 +10,34 @@ const tseslint = require("typescript-eslint");
 const officeBlock = officeAddins.configs.react.find(
   (c) => c.files && c.rules && c.rules["office-addins/call-sync-after-load"]
 );
+
+/** Imports nothing may make, whoever imports. */
+const noTestCode = {
+  group: ["**/test/**", "**/bench/**"],
+  message: "Product code never imports tests or benchmarks.",
+};
+/** What a layer may not import: everything outward of it. */
+const outward = (layer, allowed) => ({
+  group: [
+    "**/workbook/**",
+    "**/hosts/**",
+    "**/taskpane/**",
+    "**/playground/**",
+    "**/cli/**",
+    "**/sample/**",
+    "**/engine",
+    "react",
+    "react-dom",
+    "react-dom/*",
+    "@fluentui/*",
+    "exceljs",
+    "jszip",
+    "fs",
+    "path",
+    ...allowed,
+  ],
+  message: `${layer} imports nothing outward (docs/architecture.md).`,
+});
 
 module.exports = [
   { ignores: ["node_modules/", "lib/", "dist/", "coverage/", "test-results/"] },
@@ -22,6 +52,11 @@ module.exports = [
     rules: { "no-undef": "off", "react/react-in-jsx-scope": "off", "react/prop-types": "off" },
   },
   {
+    files: ["src/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { ...reactHooks.configs["recommended-latest"].rules },
+  },
+  {
     languageOptions: {
       globals: { ...globals.node, ...globals.browser, ...globals.jest },
     },
@@ -30,5 +65,51 @@ module.exports = [
     files: ["**/*.js"],
     languageOptions: { ecmaVersion: "latest", sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  // ---------------------------------------------------------------- boundaries
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noTestCode] }] },
+  },
+  {
+    // The domain: BC's records and processes, pure. Imports only itself.
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [noTestCode, outward("The domain", ["../*"])] },
+      ],
+    },
+  },
+  {
+    // The workbook layer: sheets as records and write plans. Imports only the domain.
+    files: ["src/workbook/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            noTestCode,
+            {
+              ...outward("The workbook layer", []),
+              group: outward("", []).group.filter((g) => g !== "**/workbook/**"),
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One door to Office: only src/hosts/excel touches Office.js (the ribbon's function
+    // file only waits for Office to be ready).
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/hosts/excel/**", "src/commands/commands.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "Office", message: "Office.js is used in src/hosts/excel only." },
+        { name: "Excel", message: "Office.js is used in src/hosts/excel only." },
+      ],
+    },
   },
 ];

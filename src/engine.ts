@@ -17,10 +17,11 @@ import {
 import { blocksAssemble, blocksForecast, blocksMakeOrder } from "./domain/blocking";
 import { componentForecast, ForecastRow, PeriodKind } from "./domain/componentForecast";
 import { importCallOff as takeCallOff, shareWithCustomer } from "./domain/customerCopy";
-import { issue, Issue, MESSAGES } from "./domain/issues";
+import { Issue } from "./domain/issues";
 import {
   aboutSheetQtyToShip,
   applyQtyToShip,
+  blanketOrderNotFound,
   calledOffLines,
   checkCallOff,
   findUnfinishedOrder,
@@ -164,14 +165,8 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
   const read = readWorkbook(grids);
   const order = read.records.blanketOrders.get(key(options.blanketOrderNo));
   if (!order) {
-    const { issues } = readAndValidate(grids);
-    const notFound = issue(
-      "ORDER_NOT_FOUND",
-      { table: "blanketOrders", field: "documentNo" },
-      MESSAGES.orderNotFound(options.blanketOrderNo),
-      [`blanket:${key(options.blanketOrderNo)}`]
-    );
-    return result(read, [...issues, notFound]);
+    const { issues } = validateRecords(read.records);
+    return result(read, [...read.issues, ...issues, blanketOrderNotFound(options.blanketOrderNo)]);
   }
   let issues = read.issues;
   if (options.qtyToShip) {

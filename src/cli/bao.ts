@@ -1,5 +1,5 @@
 /**
- * `bao`: the engine over `.xlsx` files (spec/cli.md). Exit status 0 done, 1 errors in
+ * `bao`: the engine over `.xlsx` files (docs/cli.md). Exit status 0 done, 1 errors in
  * the data the command needs (nothing written), 2 usage or file problems. Errors reach
  * the user as one line, never a stack trace.
  */

@@ -1,5 +1,5 @@
 /**
- * Assemble: blanket assembly orders (rules.md section 2). A new order explodes the
+ * Assemble: blanket assembly orders (docs/rules.md, "Assemble"). A new order explodes the
  * item's BOM one level; an existing one keeps the planner's customizations and follows
  * its blanket line (quantity, due date, unit); an item change rebuilds it from the new
  * BOM, naming what was dropped; an order whose line is gone is removed.

@@ -1,5 +1,5 @@
 /**
- * What blocks what (rules.md section 1): errors stop only the commands that need the
+ * What blocks what (docs/rules.md, "What blocks what"): errors stop only the commands that need the
  * faulty data. Warnings never block.
  */
 import { isError, Issue, Subject } from "./issues";

@@ -55,7 +55,7 @@ export type Place =
   | { sheet: string; cell: string };
 
 /**
- * What an issue stands in the way of (rules.md "what blocks what"); see blocking.ts.
+ * What an issue stands in the way of (docs/rules.md, "What blocks what"); see blocking.ts.
  * - `table:NAME`: the table as a whole (a missing sheet or column);
  * - `item:NO`, `resource:NO`, `bom:PARENT`: master data;
  * - `blanket:DOC`: a blanket order's lines; `callOff:DOC`: only its call-off data

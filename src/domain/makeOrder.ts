@@ -1,5 +1,5 @@
 /**
- * Make Order (rules.md section 3), after BC's codeunit 87 "Blanket Sales Order to Order":
+ * Make Order (docs/rules.md), after BC's codeunit 87 "Blanket Sales Order to Order":
  * check the call-off, create the sales header and its lines, an assembly order per
  * assemble-to-order line carrying the blanket assembly order's customizations, and reset
  * the blanket order's call-off. Each step is a function named after BC's procedure.
@@ -72,6 +72,16 @@ export function calledOffLines(order: BlanketOrder): BlanketOrderLine[] {
 }
 
 // ------------------------------------------------------------------ the call-off
+
+/** The blanket order named for a Make Order is not on the sheet. */
+export function blanketOrderNotFound(documentNo: string): Issue {
+  return issue(
+    "ORDER_NOT_FOUND",
+    { table: "blanketOrders", field: "documentNo" },
+    MESSAGES.orderNotFound(documentNo),
+    [`blanket:${key(documentNo)}`]
+  );
+}
 
 /**
  * Qty. to Ship given with the command: exactly these lines are called off, the sheet's

@@ -1,5 +1,5 @@
 /**
- * Number series (workbook.md, Setup): a first number is a prefix and a counter; a new
+ * Number series (docs/workbook.md, Setup): a first number is a prefix and a counter; a new
  * document takes one past the higher of `Last No. Used` and the highest number of the
  * series already on its sheets, so a number is never used twice.
  */

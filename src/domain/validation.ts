@@ -1,5 +1,5 @@
 /**
- * Validate (rules.md section 1): the checks across records, after reading's one-sheet
+ * Validate (docs/rules.md): the checks across records, after reading's one-sheet
  * checks. Every check yields an issue; nothing stops at the first. A blanket line whose
  * item or unit is unknown is marked not valid, so later steps leave it alone.
  */

@@ -103,16 +103,8 @@ export function Playground({
   const select = (cell: CellAddress): void => void host.select(active, cellRef(cell.col, cell.row));
 
   const edit = (cell: CellAddress, value: CellValue): void => {
-    const sheets = host.grids.sheets.map((s) => {
-      if (s.name !== active) return s;
-      const rows = s.rows.map((r) => [...r]);
-      while (rows.length < cell.row) rows.push([]);
-      const line = rows[cell.row - 1];
-      while (line.length <= cell.col) line.push(null);
-      line[cell.col] = value;
-      return { name: s.name, rows };
-    });
-    host.setGrids({ sheets });
+    const refused = host.editCell(active, cell.row, cell.col, value);
+    if (refused) return setMessage(`${cellRef(cell.col, cell.row)}: ${refused}`);
     if (host.xlsx)
       void import("../hosts/xlsx/xlsxFile").then((x) =>
         x.setXlsxCell(host.xlsx!, active, cell.row, cell.col, value)

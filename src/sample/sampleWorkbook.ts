@@ -148,14 +148,14 @@ const bomLine = (
   line: number,
   type: string,
   no: string,
-  qtyPer: number | null,
+  quantityPer: number | null,
   extra: Row = {}
 ): Row => ({
   "Parent Item No.": parent,
   "Line No.": line,
   Type: type,
   "No.": no,
-  "Quantity per": qtyPer,
+  "Quantity per": quantityPer,
   ...extra,
 });
 
@@ -340,8 +340,8 @@ export function sampleGrids(): WorkbookGrids {
     "Quantity per",
     2
   );
-  const bao = findSheet(grids, "Blanket Assembly Orders")!;
-  const headers = bao.rows[0].map(String);
+  const agreed = findSheet(grids, "Blanket Assembly Orders")!;
+  const headers = agreed.rows[0].map(String);
   const added: Record<string, CellValue> = {
     "Assembly Order No.": "BA-27001",
     "Line No.": 45000,
@@ -350,7 +350,7 @@ export function sampleGrids(): WorkbookGrids {
     Description: "Monitor arm, single (customer spec)",
     "Quantity per": 1,
   };
-  bao.rows.push(headers.map((h) => added[h] ?? null));
+  agreed.rows.push(headers.map((h) => added[h] ?? null));
   // Refresh once, as the planner would, so the sheet's derived columns are current.
   const refreshed = assemble(grids);
   if (!refreshed.ok || !refreshed.plan) throw new Error("sample: refresh failed");

@@ -64,3 +64,25 @@ export function applyPlan(input: WorkbookGrids, plan: WritePlan): WorkbookGrids 
   }
   return grids;
 }
+
+/**
+ * Why a person could not type `value` into a cell, as Excel would refuse it: the sheet is
+ * protected and the cell locked, or a drop-down list does not offer the value.
+ */
+export function editRefused(
+  sheet: SheetGrid,
+  row: number,
+  col: number,
+  value: CellValue
+): string | undefined {
+  const p = sheet.protection;
+  if (p && (row <= p.headerRow || !p.editableColumns.includes(col)))
+    return "The cell is protected: only the cells meant to be filled in can be changed.";
+  const list = sheet.lists?.find((l) => l.col === col && row >= l.firstRow && row <= l.lastRow);
+  if (list && value !== null && value !== "") {
+    const text = String(value).toLowerCase();
+    if (!list.options.some((o) => o.toLowerCase() === text))
+      return `Choose ${list.options.join(" or ")}.`;
+  }
+  return undefined;
+}

@@ -170,21 +170,21 @@ function readItemUnits(read: WorkbookRead): void {
     if (itemNo !== undefined) r.affects = [`item:${key(itemNo)}`];
     const code = r.code("code", true);
     if (itemNo !== undefined && code !== undefined) r.what = `Item ${itemNo} unit ${code}`;
-    const qtyPer = r.number("qtyPerUnitOfMeasure", true);
-    if (qtyPer !== undefined && qtyPer <= 0) {
+    const qtyPerUnitOfMeasure = r.number("qtyPerUnitOfMeasure", true);
+    if (qtyPerUnitOfMeasure !== undefined && qtyPerUnitOfMeasure <= 0) {
       const message = MESSAGES.qtyNotPositive(
         r.what,
         "Qty. per Unit of Measure",
-        formatQty(qtyPer)
+        formatQty(qtyPerUnitOfMeasure)
       );
       r.report("QTY_INVALID", "qtyPerUnitOfMeasure", message);
     }
-    if (itemNo === undefined || code === undefined || qtyPer === undefined) continue;
+    if (itemNo === undefined || code === undefined || qtyPerUnitOfMeasure === undefined) continue;
     const item = read.records.items.get(key(itemNo));
     if (!item && read.records.itemsReadable)
       r.report("UNKNOWN_ITEM", "itemNo", MESSAGES.unknownItem(r.what, itemNo));
-    if (item && key(item.baseUnitOfMeasure) === key(code) && qtyPer !== 1) {
-      const message = MESSAGES.baseUnitNotOne(item.no, code, formatQty(qtyPer));
+    if (item && key(item.baseUnitOfMeasure) === key(code) && qtyPerUnitOfMeasure !== 1) {
+      const message = MESSAGES.baseUnitNotOne(item.no, code, formatQty(qtyPerUnitOfMeasure));
       r.report("QTY_INVALID", "qtyPerUnitOfMeasure", message);
     }
     let units = read.records.itemUnits.get(key(itemNo));
@@ -196,8 +196,8 @@ function readItemUnits(read: WorkbookRead): void {
       continue;
     }
     first.set(k, row);
-    if (qtyPer > 0)
-      units.set(key(code), { itemNo, code, qtyPerUnitOfMeasure: qtyPer, source: sourceOf(row) });
+    if (qtyPerUnitOfMeasure > 0)
+      units.set(key(code), { itemNo, code, qtyPerUnitOfMeasure, source: sourceOf(row) });
   }
 }
 

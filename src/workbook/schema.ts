@@ -1,5 +1,5 @@
 /**
- * The workbook's sheets and columns (spec/workbook.md). Column keys are the engine's
+ * The workbook's sheets and columns (docs/workbook.md). Column keys are the engine's
  * names; headers are BC's field captions; aliases are BC's short captions and common
  * variants. Matching ignores case, spaces and punctuation (grid.normalizeHeader).
  */

@@ -39,6 +39,21 @@ describe("empty workbook", () => {
       "Setup",
     ]);
     expect(status().textContent).toContain("Created the sheets");
+    expect(host.grids.sheets.find((x) => x.name === "Assembly BOMs")!.lists).toHaveLength(2);
+  });
+
+  test("where Excel cannot make drop-down lists, Create sheets makes the sheets and says so", async () => {
+    const host = new (class extends MemoryWorkbookHost {
+      override capabilities() {
+        return { lists: false };
+      }
+    })({ sheets: [] });
+    const user = userEvent.setup();
+    render(<App host={host} theme={webLightTheme} />);
+    await user.click(await screen.findByRole("button", { name: "Create sheets" }));
+    await screen.findByRole("tab", { name: "Validate" });
+    expect(host.grids.sheets.map((s) => s.lists ?? [])).toEqual(host.grids.sheets.map(() => []));
+    expect(status().textContent).toContain("cannot add drop-down lists");
   });
 
   test("offers Load sample data, which loads a workbook that validates", async () => {

@@ -1,6 +1,6 @@
 /** A workbook in memory behind the same interface as Excel: the playground's and the tests' host. */
-import { applyPlan } from "../../workbook/applyPlan";
-import { WorkbookGrids } from "../../workbook/grid";
+import { applyPlan, editRefused } from "../../workbook/applyPlan";
+import { CellValue, WorkbookGrids } from "../../workbook/grid";
 import { WritePlan } from "../../workbook/writePlan";
 import { downloadFile } from "../download";
 import { HostCapabilities, Selection, WorkbookHost } from "../workbookHost";
@@ -26,7 +26,29 @@ export class MemoryWorkbookHost implements WorkbookHost {
     return { lists: true };
   }
 
-  /** Replaces the workbook (a user's edit in the playground, a loaded file). */
+  /**
+   * A person types into a cell (the playground's sheet view): refused, with the reason,
+   * where Excel would refuse it (a protected cell, a value its drop-down list lacks).
+   */
+  editCell(sheetName: string, row: number, col: number, value: CellValue): string | undefined {
+    const sheet = this.grids.sheets.find((s) => s.name === sheetName);
+    if (!sheet) return `There is no sheet ${sheetName}.`;
+    const refused = editRefused(sheet, row, col, value);
+    if (refused) return refused;
+    const sheets = this.grids.sheets.map((s) => {
+      if (s !== sheet) return s;
+      const rows = s.rows.map((r) => [...r]);
+      while (rows.length < row) rows.push([]);
+      const line = rows[row - 1];
+      while (line.length <= col) line.push(null);
+      line[col] = value;
+      return { ...s, rows };
+    });
+    this.setGrids({ sheets });
+    return undefined;
+  }
+
+  /** Replaces the workbook (a loaded file). */
   setGrids(grids: WorkbookGrids): void {
     this.grids = grids;
     for (const l of this.changeListeners) l(grids);

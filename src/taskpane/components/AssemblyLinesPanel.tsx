@@ -154,12 +154,12 @@ function LineEditor({
 function AddLineForm({
   onAdd,
 }: {
-  onAdd: (type: LineType, no: string, qtyPer: string) => Promise<string | undefined>;
+  onAdd: (type: LineType, no: string, quantityPer: string) => Promise<string | undefined>;
 }): React.JSX.Element {
   const styles = useStyles();
   const [type, setType] = React.useState<LineType>("Item");
   const [no, setNo] = React.useState("");
-  const [qtyPer, setQtyPer] = React.useState("1");
+  const [quantityPer, setQuantityPer] = React.useState("1");
   const [error, setError] = React.useState<string>();
   return (
     <form
@@ -167,7 +167,7 @@ function AddLineForm({
       aria-label="New line"
       onSubmit={(e) => {
         e.preventDefault();
-        void onAdd(type, no, qtyPer).then(setError);
+        void onAdd(type, no, quantityPer).then(setError);
       }}
     >
       <Field label="Type" size="small">
@@ -189,8 +189,8 @@ function AddLineForm({
         <Input
           size="small"
           inputMode="decimal"
-          value={qtyPer}
-          onChange={(_, d) => setQtyPer(d.value)}
+          value={quantityPer}
+          onChange={(_, d) => setQuantityPer(d.value)}
         />
       </Field>
       <div style={{ alignSelf: "end" }}>
@@ -340,8 +340,8 @@ export function AssemblyLinesPanel(): React.JSX.Element {
           </ul>
           {adding && (
             <AddLineForm
-              onAdd={async (type, no, qtyPer) => {
-                const q = type === "Comment" ? 1 : parseQuantityInput(qtyPer);
+              onAdd={async (type, no, quantityPer) => {
+                const q = type === "Comment" ? 1 : parseQuantityInput(quantityPer);
                 if (q === undefined || q === null || !(q > 0))
                   return "Quantity per must be a number greater than 0.";
                 const error = await edit({ kind: "add", type, no, quantityPer: q });

@@ -19,14 +19,10 @@ export function useBlanketOrders(
   const grids = task.workbook;
   const orders = React.useMemo(() => (grids ? blanketOrders(grids) : []), [grids]);
   const [chosen, setDocumentNo] = React.useState("");
-  // Until one is chosen, the order preferred when the orders were first read stays shown.
-  const first = React.useRef<string>(undefined);
-  if (first.current === undefined && orders.length)
-    first.current = (preferred?.(orders) ?? orders[0]).documentNo;
-  const order =
-    orders.find((o) => o.documentNo === chosen) ??
-    orders.find((o) => o.documentNo === first.current) ??
-    orders[0];
+  // The preferred order is chosen once, when the orders are first read; it then stays
+  // chosen while it exists (React's pattern for state that follows a value).
+  if (!chosen && orders.length) setDocumentNo((preferred?.(orders) ?? orders[0]).documentNo);
+  const order = orders.find((o) => o.documentNo === chosen) ?? orders[0];
   return { orders, documentNo: order?.documentNo ?? "", setDocumentNo, order };
 }
 

@@ -27,19 +27,18 @@ export function ConfirmDialog({
   onClose: () => void;
 }): React.JSX.Element {
   // Keep the last request's text while the dialog animates closed, so it never shows empty.
-  const last = React.useRef(request);
-  if (request) last.current = request;
-  const shown = request ?? last.current;
+  const [shown, setShown] = React.useState(request);
+  if (request && request !== shown) setShown(request);
   const confirmButton = React.useRef<HTMLButtonElement>(null);
   // The element that had focus when the dialog opened: focus goes back there on close
   // (the dialog is opened by code, so Fluent's own restore, made for DialogTrigger, does
-  // not apply). Read during render, before the dialog takes focus.
-  const openedFor = React.useRef<ConfirmRequest>(undefined);
+  // not apply). Layout effects run before the dialog takes focus in its effect.
   const opener = React.useRef<HTMLElement | null>(null);
-  if (request && request !== openedFor.current) {
-    openedFor.current = request;
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  }
+  React.useLayoutEffect(() => {
+    if (request)
+      opener.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  }, [request]);
   // The dialog focuses its first button when it opens. Tabster (Fluent's focus manager)
   // hides inactive modal dialogs from assistive technology on a timer; when that timer
   // fires between the dialog's render and its focus (a dialog opened after an await),
@@ -52,10 +51,10 @@ export function ConfirmDialog({
       return;
     }
     // Closed: back to where the planner was, or to `fallbackFocus` when that is gone.
-    const back = opener.current?.isConnected ? opener.current : last.current?.fallbackFocus?.();
+    const back = opener.current?.isConnected ? opener.current : shown?.fallbackFocus?.();
     opener.current = null;
     back?.focus();
-  }, [request]);
+  }, [request, shown]);
   return (
     <Dialog open={!!request} onOpenChange={(_, d) => !d.open && onClose()} modalType="modal">
       <DialogSurface aria-describedby={undefined} style={{ maxWidth: 320 }}>

@@ -2,15 +2,21 @@
 import * as React from "react";
 import { Body1, Button } from "@fluentui/react-components";
 import { template } from "../../engine";
+import { withinCapabilities } from "../../hosts/workbookHost";
 import { useTask } from "../task";
 
 export function EmptyWorkbook(): React.JSX.Element {
   const task = useTask();
   const createSheets = (): Promise<unknown> =>
     task.run("Create sheets", async () => {
-      await task.host.update(() => ({ plan: template() }));
+      // Drop-down lists need ExcelApi 1.8; older Excel gets the sheets without them, and is told so.
+      const { plan, leftOut } = withinCapabilities(template(), task.host.capabilities());
+      await task.host.update(() => ({ plan }));
       task.announce(
-        "Created the sheets Items, Item Units, Resources, Assembly BOMs, Blanket Orders and Setup."
+        "Created the sheets Items, Item Units, Resources, Assembly BOMs, Blanket Orders and Setup." +
+          (leftOut.includes("lists")
+            ? " This version of Excel cannot add drop-down lists, so Type, Assembly Policy and Resource Usage Type have none; type Item, Resource, Assemble-to-Order, Assemble-to-Stock, Direct or Fixed."
+            : "")
       );
     });
   const loadSample = (): Promise<unknown> =>

@@ -1,0 +1,100 @@
+/**
+ * One write plan, applied alike: every host applies every field of a plan (drop-down
+ * lists, sheet protection), or refuses naming the field it cannot apply.
+ */
+import ExcelJS from "exceljs";
+import { share, template } from "../../src/engine";
+import { ExcelHost } from "../../src/hosts/excel/excelHost";
+import { FakeContext, FakeWorkbookState } from "../../src/hosts/excel/simulator";
+import { MemoryWorkbookHost } from "../../src/hosts/memory/memoryHost";
+import { withinCapabilities } from "../../src/hosts/workbookHost";
+import { applyPlanToWorkbook, newWorkbook } from "../../src/hosts/xlsx/xlsxHost";
+import { applyPlan } from "../../src/workbook/applyPlan";
+import { columnLetters } from "../../src/workbook/grid";
+import { LIST_ROWS } from "../../src/workbook/writePlan";
+import { date, workbook } from "../builders";
+
+/** Lists as "Sheet!B2:B1001 Item,Resource", the same notation for every host. */
+type ListText = string;
+
+function memoryLists(): ListText[] {
+  const grids = applyPlan({ sheets: [] }, template());
+  return grids.sheets.flatMap((s) =>
+    (s.lists ?? []).map(
+      (l) =>
+        `${s.name}!${columnLetters(l.col)}${l.firstRow}:${columnLetters(l.col)}${l.lastRow} ${l.options.join(",")}`
+    )
+  );
+}
+
+async function excelLists(): Promise<ListText[]> {
+  const ctx = new FakeContext();
+  await new ExcelHost(ctx, { canUseLists: true }).apply(template());
+  return ctx.state.sheets.flatMap((s) => s.lists.map((l) => `${s.name}!${l.address} ${l.source}`));
+}
+
+function xlsxLists(): ListText[] {
+  const wb = newWorkbook();
+  applyPlanToWorkbook(wb, template());
+  return wb.worksheets.flatMap((ws) => {
+    const model = (
+      ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }
+    ).dataValidations.model;
+    return Object.entries(model).map(
+      ([range, v]) => `${ws.name}!${range} ${v.formulae[0].replace(/"/g, "")}`
+    );
+  });
+}
+
+test("the template's drop-down lists are the same in memory, in Excel and in .xlsx", async () => {
+  const expected = [
+    `Items!D2:D${LIST_ROWS + 1} Assemble-to-Stock,Assemble-to-Order`,
+    `Assembly BOMs!C2:C${LIST_ROWS + 1} Item,Resource`,
+    `Assembly BOMs!I2:I${LIST_ROWS + 1} Direct,Fixed`,
+    `Blanket Orders!H2:H${LIST_ROWS + 1} Item`,
+  ];
+  expect(memoryLists().sort()).toEqual(expected.sort());
+  expect((await excelLists()).sort()).toEqual(expected.sort());
+  expect(xlsxLists().sort()).toEqual(expected.sort());
+});
+
+test("Excel without data validation (before ExcelApi 1.8) refuses a plan with lists, naming them; the pane leaves them out", async () => {
+  const ctx = new FakeContext();
+  const refused = await new ExcelHost(ctx, { canUseLists: false })
+    .apply(template())
+    .catch((e: unknown) => e);
+  expect(refused).toMatchObject({ code: "UnsupportedPlanField", field: "lists" });
+  expect(ctx.syncs).toHaveLength(0);
+  const { plan, leftOut } = withinCapabilities(template(), { lists: false });
+  expect(leftOut).toEqual(["lists"]);
+  await new ExcelHost(ctx, { canUseLists: false }).apply(plan);
+  expect(ctx.state.sheets.map((s) => s.name)).toContain("Blanket Orders");
+});
+
+test("the customer's copy is protected but for Qty. to Ship in memory, in Excel and in .xlsx", async () => {
+  const copy = share(workbook(), "C10000", date("2027-01-20")).plan!;
+  // Memory (the playground): typing is refused where Excel would refuse it.
+  const host = new MemoryWorkbookHost(applyPlan({ sheets: [] }, copy));
+  expect(host.editCell("Blanket Orders", 2, 14, 3)).toBeUndefined();
+  expect(host.editCell("Blanket Orders", 2, 8, 100)).toMatch(/protected/);
+  expect(host.editCell("Shared Copy", 2, 1, "x")).toMatch(/protected/);
+  // Excel.
+  const ctx = new FakeContext(new FakeWorkbookState());
+  await new ExcelHost(ctx, { canUseLists: true }).apply(copy);
+  const blanketOrders = ctx.state.sheet("Blanket Orders")!;
+  expect(blanketOrders.protected).toBe(true);
+  expect([...blanketOrders.unlocked]).toEqual(["1,14"]);
+  expect(ctx.state.sheets.every((s) => s.protected)).toBe(true);
+  // .xlsx.
+  const wb = newWorkbook();
+  applyPlanToWorkbook(wb, copy);
+  const ws = wb.getWorksheet("Blanket Orders") as ExcelJS.Worksheet;
+  expect(ws.getRow(2).getCell(15).protection).toMatchObject({ locked: false });
+  expect(ws.getRow(2).getCell(9).protection?.locked).not.toBe(false);
+});
+
+test("a value the list lacks is refused where the person types it, as Excel would", () => {
+  const host = new MemoryWorkbookHost(applyPlan({ sheets: [] }, template()));
+  expect(host.editCell("Assembly BOMs", 2, 8, "Sometimes")).toBe("Choose Direct or Fixed.");
+  expect(host.editCell("Assembly BOMs", 2, 8, "fixed")).toBeUndefined();
+});
