@@ -10,10 +10,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { assemble, makeOrder, validate } from "../src/engine";
-import { ExcelHost } from "../src/hosts/excel/excelHost";
+import { createOfficeSession } from "../src/hosts/excel/session";
+import { SimulatedExcel, SimWorkbookState } from "../src/hosts/excel/simulator";
+import { sampleGrids } from "../src/sample/sampleWorkbook";
+import { sweep } from "./interruptions";
 import { CellValue, WorkbookGrids } from "../src/workbook/grid";
 import { BOM_LINES, blanketWorkbook } from "./workloads";
-import { FakeContext, FakeWorkbookState } from "../src/hosts/excel/simulator";
+
+type Session = ReturnType<typeof createOfficeSession>;
 
 export interface Result {
   name: string;
@@ -22,7 +26,18 @@ export interface Result {
   floorMs?: number;
   peakRssMb?: number;
   syncs?: number;
+  requestBytes?: number;
+  responseBytes?: number;
   maxRequestBytes?: number;
+  maxResponseBytes?: number;
+  /** Request bytes of syncs that wrote. */
+  writtenBytes?: number;
+  /** ceil((request + response bytes) / 4 MB) + 2. */
+  budget?: number;
+  runs?: number;
+  duplicates?: number;
+  hiddenIncomplete?: number;
+  notFinished?: number;
   note?: string;
 }
 
@@ -106,46 +121,75 @@ async function runWorkload(name: string): Promise<Result[]> {
         },
       ];
     }
-    case "host": {
-      const g = blanketWorkbook(n);
-      const ctx = new FakeContext(FakeWorkbookState.from(g));
-      const host = new ExcelHost(ctx, { canSuspendCalculation: true });
-      const t = performance.now();
-      const read = await host.read();
-      const readSyncs = ctx.syncs.length;
-      const r = assemble(read.grids);
-      const applySyncs = await host.apply(r.plan!);
-      const ms = performance.now() - t;
-      const writes = ctx.syncs.slice(readSyncs);
-      const bytes = writes.reduce((s, w) => s + w.requestBytes, 0);
-      // The next command, knowing the sheets, reads in one sync.
-      const next = new FakeContext(ctx.state);
-      await new ExcelHost(next, {
-        knownSheets: host.sheetNames(),
-        knownCells: host.approxCells(),
-      }).read();
-      return [
-        {
-          name: `office.js host read, next command (sheets known), ${n} blanket lines`,
-          rows: n,
-          syncs: next.syncs.length,
-          maxRequestBytes: Math.max(...next.syncs.map((s) => s.responseBytes)),
-        },
-        {
-          name: `office.js host read, ${n} blanket lines`,
-          rows: n,
-          syncs: readSyncs,
-          maxRequestBytes: Math.max(...ctx.syncs.slice(0, readSyncs).map((s) => s.responseBytes)),
-        },
-        {
-          name: `office.js host assemble write, ${n * BOM_LINES} assembly rows`,
-          rows: n * BOM_LINES,
-          ms,
-          syncs: applySyncs,
-          maxRequestBytes: Math.max(...writes.map((w) => w.requestBytes)),
-          note: `ceil(bytes / block) = ${Math.ceil(bytes / 4_000_000)}`,
-        },
+    case "office": {
+      // A planner's day through the library, as the pane runs it: 5-component kits.
+      const excel = new SimulatedExcel(SimWorkbookState.from(blanketWorkbook(n, 10, 5)));
+      const session = createOfficeSession(excel, { today: "2027-01-15" });
+      const ship = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [(i + 1) * 10000, 1]));
+      const steps: [string, () => Promise<{ ok: boolean }>][] = [
+        ["validate (first command)", () => session.validate()],
+        ["assemble", () => session.assemble()],
+        ["assemble again, nothing to change", () => session.assemble()],
+        [
+          "make order of a 10-line blanket order",
+          () => session.makeOrder({ order: "BSO-000002", ship }),
+        ],
       ];
+      const out: Result[] = [];
+      for (const [step, run] of steps) {
+        const from = excel.records.length;
+        const t = performance.now();
+        const r = await run();
+        const ms = performance.now() - t;
+        if (!r.ok) throw new Error(`${step} failed`);
+        const traffic = excel.traffic(from);
+        const written = excel.records
+          .slice(from)
+          .filter((x) => x.ops.some((o) => o.startsWith("set")))
+          .reduce((sum, x) => sum + x.requestBytes, 0);
+        out.push({
+          name: `office ${step}, ${n} lines`,
+          rows: n,
+          ms,
+          syncs: traffic.syncs,
+          requestBytes: traffic.requestBytes,
+          responseBytes: traffic.responseBytes,
+          maxRequestBytes: traffic.maxRequest,
+          maxResponseBytes: traffic.maxResponse,
+          writtenBytes: written,
+          budget: Math.ceil((traffic.requestBytes + traffic.responseBytes) / 4_000_000) + 2,
+        });
+      }
+      return out;
+    }
+    case "interrupt": {
+      // A failure at every sync, for maxRequestBytes from one row per sync to the default.
+      const grids = arg === "sample" ? sampleGrids() : blanketWorkbook(n, 10, 5);
+      const order = arg === "sample" ? "BSO-1001" : "BSO-000002";
+      if (arg !== "sample") for (let i = 1; i <= 10; i++) grids.sheets[2].rows[10 + i][9] = 1; // its Qty. to Ship
+      const out: Result[] = [];
+      for (const maxRequestBytes of [1, 50_000, undefined]) {
+        for (const [what, command] of [
+          ["make order", (s: Session) => s.makeOrder({ order })],
+          [
+            "make order, retried with its attempt",
+            (s: Session) => s.makeOrder({ order, ship: { 10000: 1, 20000: 1 }, attemptId: "a" }),
+          ],
+          ["assemble", (s: Session) => s.assemble()],
+        ] as const) {
+          const r = await sweep({ name: what, grids, command, maxRequestBytes });
+          out.push({
+            name: `interrupted ${what}, ${arg === "sample" ? "sample" : `${n} lines`}, maxRequestBytes ${maxRequestBytes ?? "default"}`,
+            runs: r.runs,
+            syncs: r.syncs,
+            duplicates: r.duplicates,
+            hiddenIncomplete: r.hiddenIncomplete,
+            notFinished: r.notFinished,
+            note: r.examples.join("; ") || undefined,
+          });
+        }
+      }
+      return out;
     }
     default:
       throw new Error(`unknown workload ${name}`);
@@ -169,7 +213,8 @@ async function main(): Promise<void> {
         "assemble:1000",
         "assemble:10000",
         "makeorder:1000",
-        "host:1000",
+        "office:1000",
+        "interrupt:sample",
       ]
     : [
         "validate:1000",
@@ -180,8 +225,11 @@ async function main(): Promise<void> {
         "assemble:10000",
         "assemble:50000",
         "makeorder:1000",
-        "host:1000",
-        "host:10000",
+        "office:1000",
+        "office:10000",
+        "office:50000",
+        "interrupt:sample",
+        "interrupt:10000",
       ];
   const results: Result[] = [];
   for (const w of workloads) {
@@ -213,12 +261,22 @@ function describe(r: Result): string {
   if (r.floorMs !== undefined)
     parts.push(`floor ${r.floorMs.toFixed(1)} ms (x${(r.ms! / r.floorMs).toFixed(1)})`);
   if (r.peakRssMb !== undefined) parts.push(`peak ${r.peakRssMb} MB`);
-  if (r.syncs !== undefined) parts.push(`${r.syncs} syncs`);
-  if (r.maxRequestBytes !== undefined)
-    parts.push(`max request ${(r.maxRequestBytes / 1e6).toFixed(2)} MB`);
+  if (r.syncs !== undefined)
+    parts.push(`${r.syncs} syncs${r.budget !== undefined ? ` (budget ${r.budget})` : ""}`);
+  if (r.requestBytes !== undefined)
+    parts.push(`requests ${mb(r.requestBytes)}, responses ${mb(r.responseBytes ?? 0)}`);
+  if (r.maxRequestBytes !== undefined) parts.push(`max request ${mb(r.maxRequestBytes)}`);
+  if (r.maxResponseBytes !== undefined) parts.push(`max response ${mb(r.maxResponseBytes)}`);
+  if (r.writtenBytes !== undefined) parts.push(`written ${mb(r.writtenBytes)}`);
+  if (r.runs !== undefined)
+    parts.push(
+      `${r.runs} interrupted runs: ${r.duplicates} duplicate orders, ${r.hiddenIncomplete} incomplete with validate clean, ${r.notFinished} not finished by the retry`
+    );
   if (r.note) parts.push(r.note);
   return parts.join(", ");
 }
+
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(3)} MB`;
 
 function table(results: Result[]): string {
   return results.map((r) => `| ${r.name} | ${describe(r)} |`).join("\n") + "\n";

@@ -1,15 +1,19 @@
-/** Workbooks for benchmarks: N blanket lines, each assembling a kit with a 20-line BOM. */
+/** Workbooks for benchmarks: N blanket lines, each assembling a kit with a 20-line (or n-line) BOM. */
 import { CellValue, WorkbookGrids } from "../src/workbook/grid";
 
 export const BOM_LINES = 20;
 
-export function blanketWorkbook(lines: number, linesPerOrder = 10): WorkbookGrids {
+export function blanketWorkbook(
+  lines: number,
+  linesPerOrder = 10,
+  components = BOM_LINES
+): WorkbookGrids {
   const items: CellValue[][] = [
     ["No.", "Description", "Base Unit of Measure", "Assembly Policy", "Unit Price"],
     ["KIT", "Configured kit", "PCS", "Assemble-to-Order", 250],
   ];
   const boms: CellValue[][] = [["Parent Item No.", "Line No.", "Type", "No.", "Quantity per"]];
-  for (let i = 1; i <= BOM_LINES; i++) {
+  for (let i = 1; i <= components; i++) {
     items.push([`PART-${i}`, `Component ${i}`, "PCS", "Assemble-to-Stock", 1.5 * i]);
     boms.push(["KIT", i * 10000, "Item", `PART-${i}`, (i % 4) + 0.25]);
   }
@@ -25,6 +29,8 @@ export function blanketWorkbook(lines: number, linesPerOrder = 10): WorkbookGrid
       "Unit Price",
       "Shipment Date",
       "Qty. to Ship",
+      "Quantity Ordered",
+      "Remaining Quantity",
     ],
   ];
   for (let i = 0; i < lines; i++) {
@@ -40,6 +46,9 @@ export function blanketWorkbook(lines: number, linesPerOrder = 10): WorkbookGrid
       250,
       46447 + (i % 300),
       null,
+      // As a workbook made from the template has them, nothing called off yet.
+      0,
+      10 + (i % 50),
     ]);
   }
   return {

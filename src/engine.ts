@@ -40,6 +40,7 @@ import {
   blanketAssemblySheet,
   blanketLineCells,
   forecastPlan,
+  MAKE_ORDER_ATTEMPT,
   makeOrderPlan,
   sheetFull,
   templatePlan,
@@ -82,6 +83,12 @@ export interface MakeOrderOptions {
   orderDate: number;
   /** Qty. to Ship per Line No.; when given, the sheet's Qty. to Ship column is ignored for this order. */
   qtyToShip?: ReadonlyMap<number, number>;
+  /**
+   * Names one call-off, the same on every retry of it: a retry of an attempt whose order is
+   * complete resolves with that order's numbers and writes nothing; one whose order was
+   * cut short finishes it. Recorded in Setup.
+   */
+  attemptId?: string;
 }
 
 export interface ForecastResult extends CommandResult {
@@ -180,6 +187,12 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
   const index = validation.index;
   issues = [...issues, ...validation.issues];
   const unfinished = findUnfinishedOrder(index, order, issues);
+  const done = options.attemptId ? madeByAttempt(read.records, options.attemptId) : undefined;
+  if (done && done.salesOrder !== unfinished?.salesOrderNo) {
+    // This call-off was made already and completely: its numbers, nothing written.
+    const r = result(read, [], { writes: [] });
+    return { ...r, ...done };
+  }
   if (unfinished) issues = issues.filter((i) => !settledByFinishing(order, unfinished)(i));
   issues.push(...checkCallOff(order, options.orderDate, unfinished));
   const numbers = (
@@ -211,7 +224,8 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
     refreshOrder(read.records, o, line, []);
     return "render";
   };
-  const plan = makeOrderPlan(read, index, order, made, [sales, assembly, blanketAssembly], follow);
+  const used = [sales, assembly, blanketAssembly];
+  const plan = makeOrderPlan(read, index, order, made, used, follow, options.attemptId);
   const full = sheetFull(plan);
   if (full.length) return result(read, [...issues, ...full]);
   return {
@@ -219,6 +233,24 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
     salesOrder: made.salesOrderNo,
     assemblyOrders: made.assemblyOrderNos,
   };
+}
+
+/** The sales order an attempt made, when Setup records it and its lines are on the sheet. */
+function madeByAttempt(
+  records: Records,
+  attemptId: string
+): { salesOrder: string; assemblyOrders: string[] } | undefined {
+  const row = records.setup.find(
+    (s) => key(s.setting) === key(MAKE_ORDER_ATTEMPT) && s.value === attemptId
+  );
+  const salesOrder = row?.lastNoUsed;
+  if (!salesOrder) return undefined;
+  const lines = records.salesLines.filter((s) => key(s.documentNo) === key(salesOrder));
+  if (!lines.length) return undefined;
+  const assemblyOrders = [
+    ...new Set(lines.map((l) => l.assemblyOrderNo).filter((n): n is string => !!n)),
+  ];
+  return { salesOrder: lines[0].documentNo, assemblyOrders };
 }
 
 /** Blanket orders with a call-off entered (a line with Qty. to Ship > 0), in sheet order. */
@@ -466,7 +498,10 @@ export function assemblyOrderAt(
     lines: (order?.lines ?? []).map((l) => ({ ...l, quantity: lineQuantityOf(l, quantity) })),
     sheet: orders.sheet,
     address: rows.length
-      ? `A${Math.min(...rows)}:${cellRef(BLANKET_ASSEMBLY_ORDERS.columns.length - 1, Math.max(...rows))}`
+      ? `A${rows.reduce((m, r) => Math.min(m, r))}:${cellRef(
+          BLANKET_ASSEMBLY_ORDERS.columns.length - 1,
+          rows.reduce((m, r) => Math.max(m, r))
+        )}`
       : undefined,
     needsAssemble: needsAssemble(order, line),
     issues: report(
@@ -500,7 +535,7 @@ export function editAssemblyOrder(
   const refused = editAssemblyLines(index, order, edit);
   if (refused) return refused;
   return {
-    plan: { writes: [blanketAssemblySheet(read, (o) => (o === order ? "render" : "keep"), [])] },
+    plan: { writes: blanketAssemblySheet(read, (o) => (o === order ? "render" : "keep"), []) },
   };
 }
 

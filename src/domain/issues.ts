@@ -40,6 +40,7 @@ export const ISSUE_SEVERITY = {
   SHIPMENT_AFTER_VALIDITY: "warning",
   CUSTOMER_NOT_FOUND: "error",
   COPY_MISMATCH: "error",
+  WORKBOOK_CHANGED: "error",
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
@@ -180,12 +181,16 @@ export const MESSAGES = {
     `Blanket order ${doc} line ${line}: its sales orders hold ${derived}, but Quantity Ordered says ${stored}: a Make Order (sales order ${so}) was interrupted. Run Make Order on ${doc} again to finish it (it will not make a second order), or delete sales order ${so}'s rows.`,
   missingAssemblyOrder: (so: string, line: string, ao: string) =>
     `Sales order ${so} line ${line} links assembly order ${ao}, which is not on the Assembly Orders sheet: a Make Order was interrupted. Run Make Order on its blanket order again to finish it, or delete the sales order's rows.`,
+  commentsOnly: (so: string, doc: string) =>
+    `Sales order ${so} has only comment lines: a Make Order on blanket order ${doc} was interrupted. Run Make Order on ${doc} again to finish it (it will not make a second order), or delete sales order ${so}'s rows.`,
   finished: (so: string, doc: string) =>
     `Sales order ${so} from an interrupted Make Order on blanket order ${doc} was finished; no second order was made.`,
   expired: (doc: string, validUntil: string, orderDate: string) =>
     `Blanket order ${doc} is valid until ${validUntil}, so no call-off dated ${orderDate} can be made from it. Extend Valid Until, or agree a new blanket order.`,
   shipmentAfterValidity: (doc: string, line: string, shipment: string, validUntil: string) =>
     `Blanket order ${doc} line ${line}: Shipment Date ${shipment} is after the agreement's Valid Until ${validUntil}. Move the shipment date, or extend Valid Until.`,
+  workbookChanged: (sheet: string, cell: string) =>
+    `The workbook changed while the command ran ('${sheet}'!${cell} is not what it was when it was read). Nothing was written; run the command again.`,
   sheetFull: (sheet: string, rows: number) =>
     `The '${sheet}' sheet would need ${rows.toLocaleString("en-US")} rows, more than the 1,048,576 an Excel sheet holds. Nothing was written; split the blanket orders over several workbooks.`,
   aoLineDuplicate: (ao: string, line: string) =>

@@ -237,16 +237,18 @@ export function makeOrder(
     if (line.type === "Item" && !calledOff) continue;
     const present = unfinished?.present.get(line.lineNo);
     if (present) {
-      // Already on the sheet: only its assembly order may be missing.
-      if (
-        present.assemblyOrderNo &&
-        !unfinished!.assemblyOrders.has(key(present.assemblyOrderNo)) &&
-        line.qtyToAssembleToOrder > 0
-      ) {
+      // Already on the sheet: its assembly order may be missing, or some of its lines.
+      if (present.assemblyOrderNo && line.qtyToAssembleToOrder > 0) {
         const agreed = agreedAssembly(index, line, series, made);
-        made.assemblyOrders.push(
-          makeAssemblyOrderLinkedToSalesLine(index, line, agreed, present, true)
+        const whole = makeAssemblyOrderLinkedToSalesLine(index, line, agreed, present, true);
+        const number = key(present.assemblyOrderNo);
+        const have = new Set(
+          index.records.assemblyOrderLines
+            .filter((l) => key(l.assemblyOrderNo) === number)
+            .map((l) => l.lineNo)
         );
+        const missing = whole.lines.filter((l) => !have.has(l.lineNo));
+        if (missing.length) made.assemblyOrders.push({ ...whole, lines: missing });
       }
       continue;
     }

@@ -400,6 +400,25 @@ function checkUnfinishedDocuments(index: BlanketIndex, issues: Issue[]): void {
       )
     );
   }
+  // A sales order from a blanket order with only comment lines: its item lines never landed.
+  const salesOrders = new Map<string, (typeof records.salesLines)[number][]>();
+  for (const s of records.salesLines) {
+    if (!s.blanketOrderNo) continue;
+    const k = key(s.documentNo);
+    salesOrders.set(k, [...(salesOrders.get(k) ?? []), s]);
+  }
+  for (const lines of salesOrders.values()) {
+    if (lines.some((s) => s.type === "Item")) continue;
+    const first = lines[0];
+    issues.push(
+      issue(
+        "DOCUMENT_INCOMPLETE",
+        { source: first.source, field: "documentNo" },
+        MESSAGES.commentsOnly(first.documentNo, first.blanketOrderNo!),
+        [`callOff:${key(first.blanketOrderNo!)}`]
+      )
+    );
+  }
   for (const order of records.blanketOrders.values()) {
     for (const l of order.lines) {
       if (l.type !== "Item" || !l.valid || l.storedQuantityOrdered === undefined) continue;

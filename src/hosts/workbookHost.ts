@@ -53,10 +53,9 @@ export function withinCapabilities(
   plan: WritePlan,
   can: HostCapabilities
 ): { plan: WritePlan; leftOut: (keyof HostCapabilities)[] } {
-  if (can.lists || !plan.writes.some((w) => w.kind === "table" && w.lists?.length))
-    return { plan, leftOut: [] };
+  if (can.lists || !plan.writes.some((w) => w.lists?.length)) return { plan, leftOut: [] };
   return {
-    plan: { writes: plan.writes.map((w) => (w.kind === "table" ? { ...w, lists: undefined } : w)) },
+    plan: { writes: plan.writes.map((w) => ({ ...w, lists: undefined })) },
     leftOut: ["lists"],
   };
 }

@@ -19,7 +19,8 @@ import {
   SheetSpec,
 } from "../workbook/schema";
 import { isoToSerial } from "../domain/dates";
-import { TableWrite, WritePlan } from "../workbook/writePlan";
+import { newSheet } from "../workbook/documents";
+import { SheetWrite, WritePlan } from "../workbook/writePlan";
 
 const d = (iso: string): number => isoToSerial(iso)!;
 
@@ -264,22 +265,18 @@ const about: CellValue[][] = [
   ["Sales Orders, Assembly Orders", "made from call-offs by Make Order"],
 ];
 
-function tableWrite(spec: SheetSpec, rows: Row[]): TableWrite {
+function tableWrite(spec: SheetSpec, rows: Row[]): SheetWrite {
   // Every column, as a planner's "Edit in Excel" export has them, except unused variants.
   const used = spec.columns.filter(
     (c) => c.key !== "variantCode" || rows.some((r) => r[c.header] !== undefined)
   );
-  return {
-    kind: "table",
-    sheet: spec.name,
-    tableName: spec.tableName,
-    startRow: 1,
-    headers: used.map((c) => c.header),
-    formats: used.map((c) => c.format ?? "general"),
-    rows: rows.map((r) => used.map((c) => r[c.header] ?? null)),
-    previousRows: 0,
-    previousColumns: 0,
-  };
+  return newSheet(
+    spec.name,
+    spec.tableName,
+    used.map((c) => c.header),
+    used.map((c) => c.format ?? "general"),
+    rows.map((r) => used.map((c) => r[c.header] ?? null))
+  );
 }
 
 function editCell(

@@ -1,18 +1,9 @@
 /**
- * Applies a write plan to grids in memory: the host of tests, the sample script and
- * the browser playground. Office.js and exceljs hosts apply the same plan to real workbooks.
+ * Applies a write plan to grids in memory: the host of tests, the sample script and the
+ * browser playground. The Office.js and .xlsx hosts apply the same plan to workbooks.
  */
-import { CellValue, findSheet, SheetGrid, WorkbookGrids } from "./grid";
-import { LIST_ROWS, WritePlan } from "./writePlan";
-
-function sheetFor(grids: WorkbookGrids, name: string): SheetGrid {
-  let sheet = findSheet(grids, name);
-  if (!sheet) {
-    sheet = { name, rows: [] };
-    grids.sheets.push(sheet);
-  }
-  return sheet;
-}
+import { CellList, CellValue, findSheet, SheetGrid, WorkbookGrids } from "./grid";
+import { LIST_ROWS, NUMBER_FORMATS, SheetWrite, WritePlan } from "./writePlan";
 
 function setCell(sheet: SheetGrid, row: number, col: number, value: CellValue): void {
   while (sheet.rows.length < row) sheet.rows.push([]);
@@ -21,47 +12,67 @@ function setCell(sheet: SheetGrid, row: number, col: number, value: CellValue): 
   cells[col] = value;
 }
 
+/** Moves the first `width` cells of rows from `row` down by `by` rows (up when negative). */
+function shiftRows(sheet: SheetGrid, row: number, by: number, width: number): void {
+  const rows = sheet.rows;
+  const last = rows.length;
+  const part = (r: number): CellValue[] => {
+    const cells = rows[r - 1] ?? [];
+    return Array.from({ length: width }, (_, c) => cells[c] ?? null);
+  };
+  const put = (r: number, cells: CellValue[]): void =>
+    cells.forEach(
+      (v, c) => (v !== null || (rows[r - 1]?.length ?? 0) > c) && setCell(sheet, r, c, v)
+    );
+  if (by < 0) {
+    for (let r = row; r <= last; r++) put(r + by, part(r));
+    for (let r = last + by + 1; r <= last; r++) put(r, new Array(width).fill(null));
+  } else {
+    for (let r = last; r >= row; r--) put(r + by, part(r));
+    for (let r = row; r < row + by; r++) put(r, new Array(width).fill(null));
+  }
+}
+
+/** Applies one sheet write to grids, in place. */
+export function applySheetWrite(grids: WorkbookGrids, w: SheetWrite): void {
+  let sheet = findSheet(grids, w.sheet);
+  if (!sheet) {
+    sheet = { name: w.sheet, rows: [] };
+    grids.sheets.push(sheet);
+  }
+  for (const d of w.deleteRows ?? []) shiftRows(sheet, d.row + d.count, -d.count, d.width);
+  for (const i of w.insertRows ?? []) shiftRows(sheet, i.row, i.count, i.width);
+  for (const r of w.ranges)
+    r.values.forEach((line, i) => line.forEach((v, c) => setCell(sheet, r.row + i, r.col + c, v)));
+  for (const c of w.clear ?? [])
+    for (let r = c.row; r < c.row + c.rows; r++)
+      for (let k = c.col; k < c.col + c.cols; k++)
+        if ((sheet.rows[r - 1]?.length ?? 0) > k) setCell(sheet, r, k, null);
+  if (w.lists && w.table) {
+    const header = w.table.headerRow;
+    const cols = new Set(w.lists.map((l) => l.col));
+    const lists: CellList[] = w.lists.map((l) => ({
+      col: l.col,
+      firstRow: header + 1,
+      lastRow: header + LIST_ROWS,
+      options: l.options,
+    }));
+    sheet.lists = [...(sheet.lists ?? []).filter((l) => !cols.has(l.col)), ...lists];
+  }
+  if (w.columnFormats) sheet.columnFormats = w.columnFormats.map((f) => NUMBER_FORMATS[f]);
+  if (w.protect)
+    sheet.protection = {
+      headerRow: w.protect.headerRow,
+      editableColumns: [...w.protect.editableColumns],
+    };
+}
+
 /** Returns new grids with the plan applied; the input grids are not changed. */
 export function applyPlan(input: WorkbookGrids, plan: WritePlan): WorkbookGrids {
   const grids: WorkbookGrids = {
     sheets: input.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) })),
   };
-  for (const w of plan.writes) {
-    const sheet = sheetFor(grids, w.sheet);
-    if (w.kind === "table") {
-      const width = Math.max(w.headers.length, w.previousColumns);
-      const height = Math.max(w.rows.length + 1, w.previousRows);
-      for (let i = 0; i < height; i++) {
-        const values = i === 0 ? w.headers : w.rows[i - 1];
-        for (let c = 0; c < width; c++)
-          setCell(sheet, w.startRow + i, c, values && c < values.length ? values[c] : null);
-      }
-      if (w.lists) {
-        const cols = new Set(w.lists.map((l) => l.col));
-        sheet.lists = [
-          ...(sheet.lists ?? []).filter((l) => !cols.has(l.col)),
-          ...w.lists.map((l) => ({
-            col: l.col,
-            firstRow: w.startRow + 1,
-            lastRow: w.startRow + LIST_ROWS,
-            options: l.options,
-          })),
-        ];
-      }
-      if (w.protect)
-        sheet.protection = {
-          headerRow: w.startRow,
-          editableColumns: [...w.protect.editableColumns],
-        };
-    } else {
-      for (const col of w.columns) {
-        if (col.header !== undefined) setCell(sheet, col.headerRow, col.col, col.header);
-        col.values.forEach((v, i) => {
-          if (v !== undefined) setCell(sheet, col.firstRow + i, col.col, v);
-        });
-      }
-    }
-  }
+  for (const w of plan.writes) applySheetWrite(grids, w);
   return grids;
 }
 

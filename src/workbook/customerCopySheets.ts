@@ -37,13 +37,13 @@ export function customerCopyPlan(copy: CustomerCopy): WritePlan {
       "Enter the quantities you call off in Qty. to Ship on the Blanket Orders sheet, save, and send the workbook back.",
     ],
   ];
-  const locked = { protect: { editableColumns: [] as number[] } };
+  const locked = { editableColumns: [] as number[] };
   return {
     writes: [
       newTable(
         COPY_BLANKET_ORDERS,
         copy.blanketLines.map((l) => rowOf(COPY_BLANKET_ORDERS, l)),
-        { protect: { editableColumns: editable } }
+        { editableColumns: editable }
       ),
       newTable(
         COPY_SALES_ORDERS,

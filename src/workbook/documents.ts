@@ -34,7 +34,7 @@ import {
   SheetSpec,
 } from "./schema";
 import { emptyTable, readTable, rowOf, Table } from "./table";
-import { SheetWrite, TableWrite, WritePlan } from "./writePlan";
+import { SheetWrite, WritePlan } from "./writePlan";
 
 // ------------------------------------------------------------------ assembly lines
 
@@ -105,7 +105,7 @@ export function blanketAssemblySheet(
   read: WorkbookRead,
   fate: (order: BlanketAssemblyOrder) => BlanketAssemblyFate,
   appended: BlanketAssemblyOrder[]
-): TableWrite {
+): SheetWrite[] {
   const t = read.tables.blanketAssemblyOrders;
   const owner = new Map<number, BlanketAssemblyOrder>();
   for (const order of read.records.blanketAssemblyOrders)
@@ -122,17 +122,37 @@ export function blanketAssemblySheet(
     }
   }
   for (const order of appended) blanketAssemblyRows(order, rows);
-  return renderTable(t, BLANKET_ASSEMBLY_ORDERS, rows);
+  // A new order's link to its blanket line is written last: an order cut short by an
+  // interrupted write links nowhere, so the next command removes and remakes it rather
+  // than keeping a part of it as if customized.
+  const { write, deferred } = renderTable(
+    t,
+    BLANKET_ASSEMBLY_ORDERS,
+    BLANKET_ASSEMBLY_ORDERS.tableName,
+    rows,
+    ["blanketOrderNo", "blanketOrderLineNo"]
+  );
+  return deferred ? [write, deferred] : [write];
 }
 
 // ------------------------------------------------------------------ number series
 
-/** Records the last number each series took in Setup's `Last No. Used`, creating the sheet or row. */
-function setupWrite(read: WorkbookRead, used: NumberSeries[]): SheetWrite | undefined {
+/** The Setup row that remembers the last Make Order attempt and the sales order it made. */
+export const MAKE_ORDER_ATTEMPT = "Last Make Order";
+
+/**
+ * Records the last number each series took in Setup's `Last No. Used`, creating the sheet
+ * or row; and the Make Order attempt, where one is given.
+ */
+function setupWrite(
+  read: WorkbookRead,
+  used: NumberSeries[],
+  attempt?: { id: string; salesOrderNo: string }
+): SheetWrite | undefined {
   const taken = used.filter((s) => s.last);
-  if (!taken.length) return undefined;
+  if (!taken.length && !attempt) return undefined;
   const exists = read.tables.setup.present;
-  const t: Table = exists ? read.tables.setup : { ...emptyTable(SETUP), headerRow: 1 };
+  const t: Table = exists ? read.tables.setup : { ...read.tables.setup, headerRow: 1 };
   const settings = new Map<number, CellValue>();
   const values = new Map<number, CellValue>();
   const last = new Map<number, CellValue>();
@@ -150,6 +170,13 @@ function setupWrite(read: WorkbookRead, used: NumberSeries[]): SheetWrite | unde
     const s = taken.find((x) => x.setting === name);
     if (s?.last) last.set(row, s.last);
   }
+  if (attempt) {
+    const existing = read.records.setup.find((s) => key(s.setting) === key(MAKE_ORDER_ATTEMPT));
+    const row = existing ? rowOf(existing.source).row : nextRow++;
+    settings.set(row, MAKE_ORDER_ATTEMPT);
+    values.set(row, attempt.id);
+    last.set(row, attempt.salesOrderNo);
+  }
   const text = (k: string) => ({
     key: k,
     header: column(SETUP, k).header,
@@ -162,7 +189,7 @@ function setupWrite(read: WorkbookRead, used: NumberSeries[]): SheetWrite | unde
       { ...text("value"), values },
       { ...text("lastNoUsed"), values: last },
     ],
-    !exists
+    !t.exists
   );
 }
 
@@ -173,35 +200,39 @@ export const EXCEL_ROWS = 1_048_576;
 
 /** SHEET_FULL for each table write that would run past Excel's last row: the command writes nothing. */
 export function sheetFull(plan: WritePlan): Issue[] {
-  const issues: Issue[] = [];
+  const last = new Map<string, { sheet: string; row: number }>();
   for (const w of plan.writes) {
-    if (w.kind !== "table") continue;
-    const last = w.startRow + Math.max(1, w.rows.length);
-    if (last > EXCEL_ROWS)
-      issues.push(
-        issue("SHEET_FULL", { sheet: w.sheet, cell: "A1" }, MESSAGES.sheetFull(w.sheet, last), [])
-      );
+    let row = w.table?.lastRow ?? 0;
+    for (const r of w.ranges) row = Math.max(row, r.row + r.values.length - 1);
+    const k = w.sheet.toLowerCase();
+    if (row > (last.get(k)?.row ?? 0)) last.set(k, { sheet: w.sheet, row });
   }
-  return issues;
+  return [...last.values()]
+    .filter((x) => x.row > EXCEL_ROWS)
+    .map((x) =>
+      issue("SHEET_FULL", { sheet: x.sheet, cell: "A1" }, MESSAGES.sheetFull(x.sheet, x.row), [])
+    );
 }
 
 // ------------------------------------------------------------------ assemble
 
+/** Numbers are reserved before the documents that use them, so none is used twice. */
 export function assemblePlan(
   read: WorkbookRead,
   outcome: AssembleOutcome,
   series: NumberSeries
 ): WritePlan {
   const kept = new Set(outcome.orders);
-  const writes: SheetWrite[] = [
-    blanketAssemblySheet(
+  const writes: SheetWrite[] = [];
+  const setup = setupWrite(read, [series]);
+  if (setup) writes.push(setup);
+  writes.push(
+    ...blanketAssemblySheet(
       read,
       (order) => (kept.has(order) ? "render" : "remove"),
       outcome.orders.filter((o) => !o.sources.length)
-    ),
-  ];
-  const setup = setupWrite(read, [series]);
-  if (setup) writes.push(setup);
+    )
+  );
   return { writes };
 }
 
@@ -209,9 +240,12 @@ export function assemblePlan(
 
 /**
  * The Make Order's writes, in the order a host applies them. Excel does not roll back a
- * write that fails part-way, so: numbers are reserved first, so none is used twice; the
- * blanket order's Quantity Ordered exists before the documents, so a half-written order
- * shows (DOCUMENT_INCOMPLETE); the call-off is reset last, so it is never lost.
+ * write that fails part-way, so every prefix must be safe: numbers (and the attempt) are
+ * reserved first, so none is used twice; the blanket order's Quantity Ordered exists
+ * before the documents, so a half-written order shows (DOCUMENT_INCOMPLETE: its sales
+ * lines hold more than Quantity Ordered says); the blanket assembly orders come before
+ * the assembly orders made from them; Quantity Ordered, written last, is what makes the
+ * order complete, after Qty. to Ship was reset and Remaining Quantity set.
  */
 export function makeOrderPlan(
   read: WorkbookRead,
@@ -219,10 +253,12 @@ export function makeOrderPlan(
   order: BlanketOrder,
   made: MadeOrder,
   used: NumberSeries[],
-  follow: (o: BlanketAssemblyOrder) => BlanketAssemblyFate
+  follow: (o: BlanketAssemblyOrder) => BlanketAssemblyFate,
+  attemptId?: string
 ): WritePlan {
   const writes: SheetWrite[] = [];
-  const setup = setupWrite(read, used);
+  const attempt = attemptId ? { id: attemptId, salesOrderNo: made.salesOrderNo } : undefined;
+  const setup = setupWrite(read, used, attempt);
   if (setup) writes.push(setup);
   if (!read.tables.blanketOrders.cols.has("quantityOrdered"))
     writes.push(quantityOrderedColumn(read, index));
@@ -242,14 +278,23 @@ export function makeOrderPlan(
       })
     );
   }
-  writes.push(renderTable(read.tables.salesOrders, SALES_ORDERS, salesRows));
   const assemblyRows: RowToRender[] = read.tables.assemblyOrders.rows.map((r) => ({
     keepRow: r.row,
   }));
   for (const ao of made.assemblyOrders) assemblyOrderRows(ao, assemblyRows);
-  writes.push(renderTable(read.tables.assemblyOrders, ASSEMBLY_ORDERS, assemblyRows));
-  writes.push(blanketAssemblySheet(read, follow, made.created));
-  writes.push(blanketOrderUpdates(read, index, order, made));
+  writes.push(...blanketAssemblySheet(read, follow, made.created));
+  writes.push(
+    renderTable(read.tables.salesOrders, SALES_ORDERS, SALES_ORDERS.tableName, salesRows).write
+  );
+  writes.push(
+    renderTable(
+      read.tables.assemblyOrders,
+      ASSEMBLY_ORDERS,
+      ASSEMBLY_ORDERS.tableName,
+      assemblyRows
+    ).write
+  );
+  writes.push(...blanketOrderUpdates(read, index, order, made));
   return { writes };
 }
 
@@ -274,13 +319,16 @@ function quantityOrderedColumn(read: WorkbookRead, index: BlanketIndex): SheetWr
   );
 }
 
-/** Quantity Ordered and Remaining Quantity from the sales lines, and the call-off reset. */
+/**
+ * Quantity Ordered and Remaining Quantity from the sales lines, and the call-off reset:
+ * two writes, Quantity Ordered (the order's completion) in the second.
+ */
 function blanketOrderUpdates(
   read: WorkbookRead,
   index: BlanketIndex,
   order: BlanketOrder,
   made: MadeOrder
-): SheetWrite {
+): SheetWrite[] {
   const t = read.tables.blanketOrders;
   const ordered = new Map<number, CellValue>();
   const remaining = new Map<number, CellValue>();
@@ -295,7 +343,16 @@ function blanketOrderUpdates(
     { ...quantityColumn("remainingQuantity"), values: remaining },
   ];
   if (t.cols.has("qtyToShip")) updates.unshift({ ...quantityColumn("qtyToShip"), values: toShip });
-  return columnUpdates(t, updates, false);
+  const all = columnUpdates(t, updates, false);
+  // The column Quantity Ordered is (or will be) in: the first missing column takes the next free one.
+  const orderedCol =
+    t.cols.get("quantityOrdered") ?? Math.max(t.width, ...[...t.cols.values()].map((c) => c + 1));
+  const isOrdered = (r: { col: number; row: number }) =>
+    r.col === orderedCol && r.row > (t.headerRow || 1);
+  return [
+    { ...all, ranges: all.ranges.filter((r) => !isOrdered(r)) },
+    { sheet: all.sheet, ranges: all.ranges.filter(isOrdered) },
+  ];
 }
 
 /** Cells of one column of blanket order lines (Qty. to Ship, Qty. to Assemble to Order). */
@@ -321,6 +378,7 @@ export function blanketLineCells(
 export function forecastPlan(grids: WorkbookGrids, rows: ForecastRow[]): WritePlan {
   const grid = findSheet(grids, COMPONENT_FORECAST.name);
   const t = grid ? readTable(grid, COMPONENT_FORECAST, []) : emptyTable(COMPONENT_FORECAST);
+  if (grid && !t.present) t.exists = true;
   const rendered: RowToRender[] = rows.map((r) =>
     recordRow(COMPONENT_FORECAST, {
       ...r,
@@ -328,33 +386,58 @@ export function forecastPlan(grids: WorkbookGrids, rows: ForecastRow[]): WritePl
       totalNeed: addQty(r.blanketNeed, r.assemblyNeed),
     })
   );
-  return { writes: [renderTable(t, COMPONENT_FORECAST, rendered)] };
+  return {
+    writes: [renderTable(t, COMPONENT_FORECAST, COMPONENT_FORECAST.tableName, rendered).write],
+  };
 }
 
 // ------------------------------------------------------------------ new sheets
 
-/** A new sheet as a table: header row 1, the spec's formats and drop-down lists for options. */
+/** A new sheet as a table: header row 1, its columns' formats, lists and protection as asked. */
+export function newSheet(
+  sheet: string,
+  tableName: string,
+  headers: string[],
+  formats: ColumnFormat[],
+  rows: CellValue[][],
+  extra: { lists?: SheetWrite["lists"]; editableColumns?: number[] } = {}
+): SheetWrite {
+  const body = rows.map((r) => headers.map((_, c) => r[c] ?? null));
+  const lastRow = 1 + Math.max(1, rows.length);
+  const write: SheetWrite = {
+    sheet,
+    create: true,
+    ranges: [
+      { row: 1, col: 0, values: [headers], formats: headers.map(() => "text") },
+      ...(body.length ? [{ row: 2, col: 0, values: body, formats }] : []),
+    ],
+    table: { name: tableName, headerRow: 1, lastRow, columns: headers.length },
+    columnFormats: formats,
+  };
+  if (extra.lists?.length) write.lists = extra.lists;
+  if (extra.editableColumns)
+    write.protect = { editableColumns: extra.editableColumns, headerRow: 1, lastRow };
+  return write;
+}
+
+/** A new sheet holding a spec's table. */
 export function newTable(
   spec: SheetSpec,
   rows: CellValue[][] = [],
-  extra: Partial<TableWrite> = {}
-): TableWrite {
-  return {
-    kind: "table",
-    sheet: spec.name,
-    tableName: spec.tableName,
-    startRow: 1,
-    headers: spec.columns.map((c) => c.header),
-    formats: spec.columns.map((c): ColumnFormat => c.format ?? "general"),
+  extra: { lists?: SheetWrite["lists"]; editableColumns?: number[] } = {}
+): SheetWrite {
+  return newSheet(
+    spec.name,
+    spec.tableName,
+    spec.columns.map((c) => c.header),
+    spec.columns.map((c): ColumnFormat => c.format ?? "general"),
     rows,
-    previousRows: 0,
-    previousColumns: 0,
-    ...extra,
-  };
+    extra
+  );
 }
 
 /** Drop-down lists for a spec's option columns. */
-export function optionLists(spec: SheetSpec): TableWrite["lists"] {
+export function optionLists(spec: SheetSpec): SheetWrite["lists"] {
   return spec.columns.flatMap((c, col) =>
     c.options ? [{ col, options: c.options.filter((o) => o !== "") }] : []
   );
@@ -362,31 +445,27 @@ export function optionLists(spec: SheetSpec): TableWrite["lists"] {
 
 /** An empty workbook: every input sheet with its header row, formats and drop-down lists. */
 export function templatePlan(): WritePlan {
-  return { writes: INPUT_SHEETS.map((spec) => newTable(spec, [], { lists: optionLists(spec) })) };
+  return {
+    writes: INPUT_SHEETS.map((spec) => newTable(spec, [], { lists: optionLists(spec) })),
+  };
 }
 
-/** Writes grids as the product writes sheets: each a table with its columns' formats. */
+/** Writes grids as new sheets the way the product writes sheets: each a table with its columns' formats. */
 export function gridsAsTables(grids: WorkbookGrids): WritePlan {
   const specs = [...INPUT_SHEETS, ...OUTPUT_SHEETS];
   return {
-    writes: grids.sheets.map((s): TableWrite => {
+    writes: grids.sheets.map((s): SheetWrite => {
       const spec = specs.find((x) => x.name.toLowerCase() === s.name.toLowerCase());
       const [head = [], ...rows] = s.rows;
       const formatOf = (h: CellValue): ColumnFormat =>
         spec?.columns.find((c) => c.header === h)?.format ?? "general";
-      return {
-        kind: "table",
-        sheet: s.name,
-        tableName: spec?.tableName ?? s.name.replace(/[^A-Za-z0-9]/g, ""),
-        startRow: 1,
-        headers: head.map(String),
-        formats: head.map(formatOf),
-        rows: rows
-          .filter((r) => r.some((c) => !isEmptyCell(c)))
-          .map((r) => head.map((_, i) => r[i] ?? null)),
-        previousRows: 0,
-        previousColumns: 0,
-      };
+      return newSheet(
+        s.name,
+        spec?.tableName ?? s.name.replace(/[^A-Za-z0-9]/g, ""),
+        head.map(String),
+        head.map(formatOf),
+        rows.filter((r) => r.some((c) => !isEmptyCell(c)))
+      );
     }),
   };
 }

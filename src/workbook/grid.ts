@@ -18,6 +18,8 @@ export interface SheetGrid {
   lists?: CellList[];
   /** The sheet is protected: only these columns, below the header row, may be edited. */
   protection?: { headerRow: number; editableColumns: number[] };
+  /** Number formats of a table's columns (as the product made the sheet), for display. */
+  columnFormats?: string[];
 }
 
 export interface CellList {

@@ -36,14 +36,16 @@ export interface Table {
   headerRow: number;
   /** 0-based column of each known column found. */
   cols: Map<string, number>;
-  /** Number of columns in the header row (known and unknown). */
+  /** Columns up to the header row's last non-empty cell (known and unknown). */
   width: number;
   /** The header cells as written. */
   headers: CellValue[];
   /** Non-empty data rows below the header. */
   rows: TableRow[];
-  /** The sheet exists in the workbook. */
+  /** The sheet holds a table (it exists and is not empty). */
   present: boolean;
+  /** The sheet exists in the workbook, empty or not. */
+  exists: boolean;
   /** Names the workbook when it is not the one worked on (a customer's copy). */
   workbook?: string;
 }
@@ -123,15 +125,18 @@ export function readTable(grid: SheetGrid, spec: SheetSpec, issues: Issue[]): Ta
       issues.push(issue("COLUMN_MISSING", at, message, affects));
     }
   }
+  let width = headers.length;
+  while (width > 0 && isEmptyCell(headers[width - 1])) width--;
   const table: Table = {
     spec,
     sheet: grid.name,
     headerRow,
     cols,
-    width: headers.length,
+    width,
     headers,
     rows: [],
     present: true,
+    exists: true,
   };
   for (let r = headerRow; r < rows.length && headerRow > 0; r++) {
     const cells = rows[r];
@@ -140,17 +145,18 @@ export function readTable(grid: SheetGrid, spec: SheetSpec, issues: Issue[]): Ta
   return table;
 }
 
-/** A table for a sheet the workbook lacks (or holds nothing on): no columns, no rows. */
-export function emptyTable(spec: SheetSpec, sheet = spec.name): Table {
+/** A table for a sheet the workbook lacks, or holds nothing on (`sheet` then names it): no columns, no rows. */
+export function emptyTable(spec: SheetSpec, sheet?: string): Table {
   return {
     spec,
-    sheet,
+    sheet: sheet ?? spec.name,
     headerRow: 0,
     cols: new Map(),
     width: 0,
     headers: [],
     rows: [],
     present: false,
+    exists: sheet !== undefined,
   };
 }
 

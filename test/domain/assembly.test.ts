@@ -247,8 +247,8 @@ describe("assemble: refreshing keeps customizations", () => {
   test("user columns on the sheet travel with their rows", () => {
     let g = assembled(workbook());
     const s = g.sheets.find((x) => x.name === BAO)!;
-    s.rows[0].push("Planner note");
-    s.rows[2].push("check stock");
+    s.rows[0][17] = "Planner note";
+    s.rows[2][17] = "check stock";
     g = edit(g, "Blanket Orders", 0, "Quantity", 5);
     g = assembled(g);
     expect(pick(linesOf(g), "No.", "Quantity", "Planner note")).toEqual([

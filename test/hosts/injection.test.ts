@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { assemble, makeOrder } from "../../src/engine";
-import { ExcelHost } from "../../src/hosts/excel/excelHost";
+import { createOfficeSession } from "../../src/hosts/excel/session";
 import { applyPlan } from "../../src/workbook/applyPlan";
 import { WorkbookGrids } from "../../src/workbook/grid";
 import {
@@ -17,7 +17,7 @@ import {
 } from "../../src/workbook/schema";
 import { bao, tempDir, writeXlsx } from "../cli/xlsx";
 import { date, sheet } from "../builders";
-import { FakeContext, FakeWorkbookState } from "../../src/hosts/excel/simulator";
+import { SimulatedExcel, SimWorkbookState } from "../../src/hosts/excel/simulator";
 
 const STARTS = ["=", "+", "-", "@", "\t", "\r"];
 
@@ -164,33 +164,47 @@ test(".xlsx host: every such cell holds exactly the text, never a formula", asyn
   }
 });
 
-test("Office.js host: Text format on the column, the value escaped, the text kept", async () => {
-  const ctx = new FakeContext(FakeWorkbookState.from(hostileWorkbook()));
-  const host = new ExcelHost(ctx);
-  const { a, m } = plans((await host.read()).grids);
-  await host.apply(a.plan!);
-  const again = makeOrder((await host.read()).grids, {
-    blanketOrderNo: "=BSO",
-    orderDate: date("2027-01-15"),
-  });
-  expect(again.ok).toBe(true);
-  await host.apply(again.plan!);
-  expect(again.salesOrder).toBe(m.salesOrder);
+test("Office.js host: text into Text cells, exactly as it is; never a formula", async () => {
+  const excel = new SimulatedExcel(SimWorkbookState.from(hostileWorkbook()));
+  const session = createOfficeSession(excel, { today: "2027-01-15" });
+  const { m, expected } = plans(await session.read());
+  expect((await session.assemble()).ok).toBe(true);
+  const again = await session.makeOrder({ order: "=BSO" });
+  expect(again).toMatchObject({ ok: true, salesOrder: m.salesOrder });
   let checked = 0;
   for (const spec of [BLANKET_ASSEMBLY_ORDERS, SALES_ORDERS, ASSEMBLY_ORDERS]) {
-    const s = ctx.state.sheet(spec.name)!;
-    const headers = s.grid()[0].map(String);
-    for (const [key, cell] of s.cells) {
-      const [row, col] = key.split(",").map(Number);
-      expect(String(cell.value)).not.toMatch(/^FORMULA:/);
-      if (row > 0 && textColumns(spec).includes(headers[col])) {
-        expect(cell.format).toBe("@");
-        checked++;
-      }
-    }
+    const s = excel.workbook.sheet(spec.name)!;
+    expect(s.formulas()).toEqual([]);
+    const grid = s.grid();
+    const headers = grid[0].map(String);
+    grid.forEach((line, row) =>
+      line.forEach((v, col) => {
+        if (row > 0 && typeof v === "string" && textColumns(spec).includes(headers[col])) {
+          expect({ sheet: spec.name, row, col, format: s.format(row, col) }).toEqual({
+            sheet: spec.name,
+            row,
+            col,
+            format: "@",
+          });
+          checked++;
+        }
+      })
+    );
   }
-  expect(checked).toBeGreaterThan(100);
-  const sales = ctx.state.sheet("Sales Orders")!.grid();
+  // Every text the engine writes into a text column, each in a Text cell.
+  let texts = 0;
+  for (const spec of [BLANKET_ASSEMBLY_ORDERS, SALES_ORDERS, ASSEMBLY_ORDERS]) {
+    const g = expected.sheets.find((x) => x.name === spec.name)!;
+    const headers = g.rows[0].map(String);
+    g.rows.slice(1).forEach((line) =>
+      line.forEach((v, col) => {
+        if (typeof v === "string" && textColumns(spec).includes(headers[col])) texts++;
+      })
+    );
+  }
+  expect(checked).toBe(texts);
+  expect(checked).toBeGreaterThan(50);
+  const sales = excel.workbook.sheet("Sales Orders")!.grid();
   expect(sales[1].slice(0, 5)).toEqual([
     "=SO-0001",
     "+C1",

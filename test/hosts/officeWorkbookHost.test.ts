@@ -1,54 +1,60 @@
-/** The task pane's Office host: one Excel.run per command, and no write to a workbook that changed meanwhile. */
-import { assemble } from "../../src/engine";
-import { OfficeWorkbookHost } from "../../src/hosts/excel/officeWorkbookHost";
+/** The task pane's Office host: one Excel.run per command, through the same session as the library. */
+import { assemble, makeOrder } from "../../src/engine";
 import { officeErrorMessage } from "../../src/hosts/excel/officeErrors";
-import { workbook } from "../builders";
-import { FakeContext, FakeWorkbookState } from "../../src/hosts/excel/simulator";
+import { OfficeWorkbookHost } from "../../src/hosts/excel/officeWorkbookHost";
+import { SimulatedExcel, SimWorkbookState } from "../../src/hosts/excel/simulator";
+import { blanket, date, workbook } from "../builders";
 
-let state: FakeWorkbookState;
-let contexts: FakeContext[];
+let excel: SimulatedExcel;
+let runs: number;
 
 beforeEach(() => {
-  state = FakeWorkbookState.from(workbook());
-  contexts = [];
-  const g = globalThis as unknown as Record<string, unknown>;
-  g.Excel = {
-    run: (fn: (ctx: FakeContext) => Promise<unknown>) => {
-      const ctx = new FakeContext(state);
-      contexts.push(ctx);
-      return fn(ctx);
-    },
+  excel = new SimulatedExcel(SimWorkbookState.from(workbook({ blanket: [blanket({ ship: 4 })] })));
+  runs = 0;
+  const run = excel.run.bind(excel);
+  excel.run = (batch) => {
+    runs++;
+    return run(batch);
   };
-  g.Office = { context: { requirements: { isSetSupported: () => true } } };
+  (globalThis as unknown as Record<string, unknown>).Office = {
+    context: { requirements: { isSetSupported: () => true } },
+  };
 });
 
-test("update reads, decides, checks the workbook did not change, and writes", async () => {
-  const host = new OfficeWorkbookHost();
+afterEach(() => {
+  delete (globalThis as unknown as Record<string, unknown>).Office;
+});
+
+test("update reads, decides, checks what it writes over did not change, and writes, in one Excel.run", async () => {
+  const host = new OfficeWorkbookHost(excel);
   const r = await host.update((grids) => assemble(grids));
   expect(r.ok).toBe(true);
-  expect(contexts).toHaveLength(1);
-  expect(state.sheet("Blanket Assembly Orders")!.grid()).toHaveLength(3);
+  expect(runs).toBe(1);
+  expect(excel.workbook.sheet("Blanket Assembly Orders")!.grid()).toHaveLength(3);
+  expect(host.capabilities()).toEqual({ lists: true });
 });
 
 test("a cell typed between reading and writing: nothing is written, and the pane says to try again", async () => {
-  const host = new OfficeWorkbookHost();
+  const host = new OfficeWorkbookHost(excel);
   const failure = await host
     .update((grids) => {
-      // The planner types into the blanket order while the command works.
-      state.sheet("Blanket Orders")!.set(1, 6, { value: 12, format: "General" });
-      return assemble(grids);
+      // The planner changes the Qty. to Ship, which Make Order resets, while it decides.
+      excel.workbook.type("Blanket Orders", "M2", 5);
+      return makeOrder(grids, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-15") });
     })
     .catch((e: unknown) => e);
-  expect(failure).toMatchObject({ code: "WorkbookChanged" });
-  expect(state.sheet("Blanket Assembly Orders")).toBeUndefined();
+  expect(failure).toMatchObject({ code: "WorkbookChanged", sheet: "Blanket Orders", cell: "M2" });
+  expect(excel.workbook.sheet("Sales Orders")).toBeUndefined();
+  expect(excel.workbook.sheet("Blanket Orders")!.grid()[1][12]).toBe(5);
   expect(officeErrorMessage(failure)).toBe(
     "The workbook changed while the add-in was working (another user, or typing in a cell). Nothing was written. Try again."
   );
 });
 
-test("the next command, knowing the sheets, reads a small workbook in one sync", async () => {
-  const host = new OfficeWorkbookHost();
+test("the next command, knowing the sheets' sizes, reads in one sync", async () => {
+  const host = new OfficeWorkbookHost(excel);
   await host.read();
+  const before = excel.records.length;
   await host.read();
-  expect(contexts.map((c) => c.syncs.length)).toEqual([3, 1]);
+  expect(excel.records.length - before).toBe(1);
 });

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { share, template } from "../../src/engine";
 import { ExcelHost } from "../../src/hosts/excel/excelHost";
-import { FakeContext, FakeWorkbookState } from "../../src/hosts/excel/simulator";
+import { SimContext, SimWorkbookState } from "../../src/hosts/excel/simulator";
 import { MemoryWorkbookHost } from "../../src/hosts/memory/memoryHost";
 import { withinCapabilities } from "../../src/hosts/workbookHost";
 import { applyPlanToWorkbook, newWorkbook } from "../../src/hosts/xlsx/xlsxHost";
@@ -28,9 +28,11 @@ function memoryLists(): ListText[] {
 }
 
 async function excelLists(): Promise<ListText[]> {
-  const ctx = new FakeContext();
+  const ctx = new SimContext(new SimWorkbookState());
   await new ExcelHost(ctx, { canUseLists: true }).apply(template());
-  return ctx.state.sheets.flatMap((s) => s.lists.map((l) => `${s.name}!${l.address} ${l.source}`));
+  return ctx.workbookState.sheets.flatMap((s) =>
+    s.lists.map((l) => `${s.name}!${l.address} ${l.source}`)
+  );
 }
 
 function xlsxLists(): ListText[] {
@@ -59,7 +61,7 @@ test("the template's drop-down lists are the same in memory, in Excel and in .xl
 });
 
 test("Excel without data validation (before ExcelApi 1.8) refuses a plan with lists, naming them; the pane leaves them out", async () => {
-  const ctx = new FakeContext();
+  const ctx = new SimContext(new SimWorkbookState());
   const refused = await new ExcelHost(ctx, { canUseLists: false })
     .apply(template())
     .catch((e: unknown) => e);
@@ -68,7 +70,7 @@ test("Excel without data validation (before ExcelApi 1.8) refuses a plan with li
   const { plan, leftOut } = withinCapabilities(template(), { lists: false });
   expect(leftOut).toEqual(["lists"]);
   await new ExcelHost(ctx, { canUseLists: false }).apply(plan);
-  expect(ctx.state.sheets.map((s) => s.name)).toContain("Blanket Orders");
+  expect(ctx.workbookState.sheets.map((s) => s.name)).toContain("Blanket Orders");
 });
 
 test("the customer's copy is protected but for Qty. to Ship in memory, in Excel and in .xlsx", async () => {
@@ -79,12 +81,12 @@ test("the customer's copy is protected but for Qty. to Ship in memory, in Excel 
   expect(host.editCell("Blanket Orders", 2, 8, 100)).toMatch(/protected/);
   expect(host.editCell("Shared Copy", 2, 1, "x")).toMatch(/protected/);
   // Excel.
-  const ctx = new FakeContext(new FakeWorkbookState());
+  const ctx = new SimContext(new SimWorkbookState());
   await new ExcelHost(ctx, { canUseLists: true }).apply(copy);
-  const blanketOrders = ctx.state.sheet("Blanket Orders")!;
+  const blanketOrders = ctx.workbookState.sheet("Blanket Orders")!;
   expect(blanketOrders.protected).toBe(true);
   expect([...blanketOrders.unlocked]).toEqual(["1,14"]);
-  expect(ctx.state.sheets.every((s) => s.protected)).toBe(true);
+  expect(ctx.workbookState.sheets.every((s) => s.protected)).toBe(true);
   // .xlsx.
   const wb = newWorkbook();
   applyPlanToWorkbook(wb, copy);

@@ -8,6 +8,7 @@ import { webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { MemoryWorkbookHost } from "../../src/hosts/memory/memoryHost";
 import { WorkbookGrids } from "../../src/workbook/grid";
+import { WritePlan } from "../../src/workbook/writePlan";
 import { blanket, records, workbook } from "../builders";
 
 function renderPane(grids: WorkbookGrids) {
@@ -267,6 +268,37 @@ describe("Make Order", () => {
       )
     ).toBeTruthy();
     expect(host.grids.sheets.map((s) => s.name)).not.toContain("Sales Orders");
+  });
+
+  test("a Make Order whose connection dropped after it wrote, confirmed again, makes no second order", async () => {
+    // Excel wrote the order, then the answer never came back: the pane saw an error.
+    const host = new (class extends MemoryWorkbookHost {
+      dropped = false;
+      override async update<T extends { plan?: WritePlan }>(decide: (g: WorkbookGrids) => T) {
+        const r = await super.update(decide);
+        const wroteOrder = r.plan?.writes.some((w) => w.sheet === "Sales Orders");
+        if (wroteOrder && !this.dropped) {
+          this.dropped = true;
+          throw Object.assign(new Error("dropped"), { code: "RequestAborted" });
+        }
+        return r;
+      }
+    })(workbook({ blanket: [blanket({ qty: 10, ship: 4 })] }));
+    const user = userEvent.setup();
+    render(<App host={host} theme={webLightTheme} />);
+    await openTab(user, "Make Order");
+    const confirm = async () => {
+      await user.click(screen.getByRole("button", { name: "Make Order" }));
+      await user.click(
+        within(await screen.findByRole("dialog")).getByRole("button", { name: "Make Order" })
+      );
+    };
+    await confirm();
+    expect(await screen.findByText(/The request to Excel was interrupted/)).toBeTruthy();
+    await confirm();
+    await waitFor(() => expect(status().textContent).toContain("Made sales order SO-0001"));
+    const orders = new Set(records(host.grids, "Sales Orders").map((s) => s["Document No."]));
+    expect([...orders]).toEqual(["SO-0001"]);
   });
 
   test("a quantity that is not a number is flagged beside the field", async () => {

@@ -6,7 +6,7 @@ import { locate } from "../../src/workbook/locator";
 import { readWorkbook } from "../../src/workbook/reading";
 import { BLANKET_ORDERS } from "../../src/workbook/schema";
 import { readTable } from "../../src/workbook/table";
-import { escapeFormulaText, looksLikeFormula } from "../../src/workbook/writePlan";
+import { formatFor, looksLikeFormula } from "../../src/workbook/writePlan";
 import { blanket, sheet, workbook } from "../builders";
 
 describe("reading sheets", () => {
@@ -124,12 +124,13 @@ describe("reading sheets", () => {
     expect(line.description).toBe("KIT description");
   });
 
-  test("text that Excel would read as a formula is recognised and escaped for typed entry", () => {
+  test("text is written into Text cells, whatever the column, so Excel keeps it as it is", () => {
     for (const t of ["=1+1", "+44", "-3 pcs", "@home", "\tx", "\rx"])
       expect(looksLikeFormula(t)).toBe(true);
     for (const t of ["KIT", "1=1", " =x", ""]) expect(looksLikeFormula(t)).toBe(false);
-    expect(escapeFormulaText("=1+1")).toBe("'=1+1");
-    expect(escapeFormulaText("'quoted")).toBe("''quoted");
-    expect(escapeFormulaText("KIT")).toBe("KIT");
+    expect(formatFor("=1+1", "quantity")).toBe("@");
+    expect(formatFor("'quoted", "general")).toBe("@");
+    expect(formatFor(12, "quantity")).toBe("General");
+    expect(formatFor(46447, "date")).toBe("yyyy-mm-dd");
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The few Office.js Excel APIs the add-in uses, as narrow structural types. The real
  * `Excel.RequestContext` satisfies them (checked where the host calls `Excel.run`), and
- * tests run the host against a typed fake of exactly these.
+ * tests and benchmarks run the host against the simulator (simulator.ts) of exactly these.
  */
 
 export type ClearApplyTo = "All" | "Formats" | "Contents";
@@ -35,17 +35,24 @@ export interface XlRange {
   rowCount: number;
   columnCount: number;
   isNullObject: boolean;
-  readonly worksheet: XlWorksheet;
   readonly format: XlRangeFormat;
   readonly dataValidation: XlDataValidation;
   load(propertyNames: string): XlRange;
   clear(applyTo?: ClearApplyTo): void;
+  /** Deletes the cells, shifting those below up (ExcelApi 1.1). */
+  delete(shift: "Up"): void;
+  /** Inserts blank cells here, shifting these down (ExcelApi 1.1). */
+  insert(shift: "Down"): unknown;
+  /** The part of this range inside `address`, or a null object (ExcelApi 1.4). */
+  getIntersectionOrNullObject(address: string): XlRange;
   select(): void;
 }
 
 export interface XlTable {
   name: string;
   style: string;
+  /** The table's worksheet, for `workbook.tables.load("items/worksheet/name")` (ExcelApi 1.2). */
+  readonly worksheet: { name: string };
   /** Turns the table back into a plain range, keeping every value (ExcelApi 1.2). */
   convertToRange(): unknown;
 }
@@ -79,11 +86,15 @@ export interface XlWorksheetCollection {
   items: XlWorksheet[];
   load(propertyNames: string): XlWorksheetCollection;
   getItem(key: string): XlWorksheet;
+  /** A sheet by name (without regard to case), or a null object (ExcelApi 1.4). */
+  getItemOrNullObject(key: string): XlWorksheet;
   add(name?: string): XlWorksheet;
 }
 
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
+  /** Every table of the workbook (ExcelApi 1.1). */
+  readonly tables: XlTableCollection;
   getSelectedRange(): XlRange;
 }
 
@@ -95,4 +106,9 @@ export interface XlContext {
   readonly workbook: XlWorkbook;
   readonly application: XlApplication;
   sync(): Promise<void>;
+}
+
+/** Office.js's `Excel` namespace as far as the add-in needs it: one batch per command. */
+export interface XlNamespace {
+  run<T>(batch: (context: XlContext) => Promise<T>): Promise<T>;
 }

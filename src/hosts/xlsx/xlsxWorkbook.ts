@@ -5,11 +5,10 @@
 import ExcelJS from "exceljs";
 import { CellValue, columnLetters, SheetGrid, WorkbookGrids } from "../../workbook/grid";
 import {
-  CellsWrite,
+  formatFor,
   LIST_ROWS,
   NUMBER_FORMATS,
   SheetWrite,
-  TableWrite,
   WritePlan,
 } from "../../workbook/writePlan";
 
@@ -94,49 +93,95 @@ function uniqueTableName(
   return name;
 }
 
-function applyTable(workbook: ExcelJS.Workbook, w: TableWrite): void {
-  const ws = worksheet(workbook, w.sheet);
-  // The product owns this sheet's table: drop the old table definitions before rewriting.
-  for (const name of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables))
-    ws.removeTable(name);
-  const width = Math.max(w.headers.length, w.previousColumns);
-  for (let i = w.rows.length + 1; i < w.previousRows; i++) {
-    const row = ws.getRow(w.startRow + i);
-    for (let c = 1; c <= width; c++) row.getCell(c).value = null;
+/** Moves the first `width` cells of rows from `row` down by `by` (up when negative), values and formats. */
+function shiftRows(ws: ExcelJS.Worksheet, row: number, by: number, width: number): void {
+  const last = ws.rowCount;
+  const move = (src: number, dst: number): void => {
+    for (let c = 1; c <= width; c++) {
+      const to = ws.getRow(dst).getCell(c);
+      if (src > last) {
+        to.value = null;
+        continue;
+      }
+      const from = ws.getRow(src).getCell(c);
+      to.value = from.value;
+      to.numFmt = from.numFmt;
+    }
+  };
+  if (by < 0) {
+    for (let r = row; r <= last; r++) move(r, r + by);
+    for (let r = last + by + 1; r <= last; r++) move(last + 1, r);
+  } else {
+    for (let r = last; r >= row; r--) move(r, r + by);
+    for (let r = row; r < row + by; r++) move(last + 1, r);
   }
-  w.formats.forEach((f, c) => {
-    ws.getColumn(c + 1).numFmt = NUMBER_FORMATS[f];
-  });
-  // Excel needs at least one body row in a table.
-  const body = w.rows.length ? w.rows : [w.headers.map(() => null)];
-  ws.addTable({
-    name: uniqueTableName(workbook, ws, w.tableName),
-    ref: `A${w.startRow}`,
-    headerRow: true,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
-    columns: w.headers.map((h) => ({ name: h, filterButton: true })),
-    rows: body.map((r) => r.map((v) => (v !== null && typeof v === "object" ? null : v))),
-  });
-  // Cells take their number format from their column (set above); only error values and
-  // leftovers of a wider old table need a second pass.
-  body.forEach((r, i) => {
-    const row = ws.getRow(w.startRow + 1 + i);
-    r.forEach((v, c) => {
-      if (v !== null && typeof v === "object") writeValue(row.getCell(c + 1), v);
+}
+
+function applySheet(workbook: ExcelJS.Workbook, w: SheetWrite): void {
+  const ws = worksheet(workbook, w.sheet);
+  for (const d of w.deleteRows ?? []) shiftRows(ws, d.row + d.count, -d.count, d.width);
+  for (const i of w.insertRows ?? []) shiftRows(ws, i.row, i.count, i.width);
+  for (const r of w.ranges) {
+    r.values.forEach((line, i) => {
+      const row = ws.getRow(r.row + i);
+      line.forEach((v, c) => {
+        const cell = row.getCell(r.col + c + 1);
+        writeValue(cell, v);
+        const format = formatFor(v, r.formats[c]);
+        if (cell.numFmt !== format && !(format === "General" && !cell.numFmt)) cell.numFmt = format;
+      });
     });
-    for (let c = r.length + 1; c <= width; c++) row.getCell(c).value = null;
-  });
-  const header = ws.getRow(w.startRow);
-  for (let c = w.headers.length + 1; c <= width; c++) header.getCell(c).value = null;
-  w.headers.forEach((_, c) => {
-    ws.getColumn(c + 1).width = Math.max(10, Math.min(40, w.headers[c].length + 4));
+  }
+  for (const c of w.clear ?? [])
+    for (let r = c.row; r < c.row + c.rows; r++)
+      for (let k = c.col; k < c.col + c.cols; k++) ws.getRow(r).getCell(k + 1).value = null;
+  if (w.table) {
+    const t = w.table;
+    // The product owns this sheet's table: its definition is made again over the new extent.
+    for (const name of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables))
+      ws.removeTable(name);
+    const headers: string[] = [];
+    for (let c = 1; c <= t.columns; c++)
+      headers.push(String(ws.getRow(t.headerRow).getCell(c).value ?? `Column${c}`));
+    const rows: ExcelJS.CellValue[][] = [];
+    const errors: { cell: ExcelJS.Cell; value: ExcelJS.CellValue }[] = [];
+    for (let r = t.headerRow + 1; r <= t.lastRow; r++) {
+      const line: ExcelJS.CellValue[] = [];
+      for (let c = 1; c <= t.columns; c++) {
+        const cell = ws.getRow(r).getCell(c);
+        const v = cell.value;
+        const isError = v !== null && typeof v === "object" && "error" in v;
+        if (isError) errors.push({ cell, value: v });
+        line.push(isError ? null : v);
+      }
+      rows.push(line);
+    }
+    ws.addTable({
+      name: uniqueTableName(workbook, ws, t.name),
+      ref: `A${t.headerRow}`,
+      headerRow: true,
+      style: { theme: "TableStyleLight9", showRowStripes: true },
+      columns: headers.map((h) => ({ name: h, filterButton: true })),
+      rows,
+    });
+    // exceljs writes a table's rows into its cells: put back the error values it cannot carry.
+    for (const e of errors) e.cell.value = e.value;
+    if (w.create)
+      headers.forEach((h, c) => {
+        ws.getColumn(c + 1).width = Math.max(10, Math.min(40, h.length + 4));
+      });
+  }
+  w.columnFormats?.forEach((f, c) => {
+    ws.getColumn(c + 1).numFmt = NUMBER_FORMATS[f];
+    // The header keeps its own (text) format.
+    ws.getRow(w.table?.headerRow ?? 1).getCell(c + 1).numFmt = NUMBER_FORMATS.text;
   });
   if (w.protect) {
     // Locked is Excel's default; unlock the cells the customer may fill in, then protect.
-    for (const col of w.protect.editableColumns) {
-      for (let i = 0; i < Math.max(1, w.rows.length); i++)
-        ws.getRow(w.startRow + 1 + i).getCell(col + 1).protection = { locked: false };
-    }
+    const p = w.protect;
+    for (const col of p.editableColumns)
+      for (let r = p.headerRow + 1; r <= Math.max(p.headerRow + 1, p.lastRow); r++)
+        ws.getRow(r).getCell(col + 1).protection = { locked: false };
     void ws.protect("", {
       selectLockedCells: true,
       selectUnlockedCells: true,
@@ -147,39 +192,24 @@ function applyTable(workbook: ExcelJS.Workbook, w: TableWrite): void {
   }
   for (const list of w.lists ?? []) {
     const letter = columnLetters(list.col);
+    const header = w.table?.headerRow ?? 1;
     (
       ws as unknown as {
         dataValidations: { add(address: string, v: ExcelJS.DataValidation): void };
       }
-    ).dataValidations.add(`${letter}${w.startRow + 1}:${letter}${w.startRow + LIST_ROWS}`, {
+    ).dataValidations.add(`${letter}${header + 1}:${letter}${header + LIST_ROWS}`, {
       type: "list",
       allowBlank: true,
       formulae: [`"${list.options.join(",")}"`],
       showErrorMessage: true,
-      errorTitle: w.headers[list.col],
+      errorTitle: "Not on the list",
       error: `Choose ${list.options.join(" or ")}.`,
     });
   }
 }
 
-function applyCells(workbook: ExcelJS.Workbook, w: CellsWrite): void {
-  const ws = worksheet(workbook, w.sheet);
-  for (const col of w.columns) {
-    if (col.header !== undefined) ws.getRow(col.headerRow).getCell(col.col + 1).value = col.header;
-    col.values.forEach((v, i) => {
-      if (v === undefined) return;
-      const cell = ws.getRow(col.firstRow + i).getCell(col.col + 1);
-      writeValue(cell, v);
-      cell.numFmt = NUMBER_FORMATS[col.format];
-    });
-  }
-}
-
 export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan): void {
-  for (const w of plan.writes as SheetWrite[]) {
-    if (w.kind === "table") applyTable(workbook, w);
-    else applyCells(workbook, w);
-  }
+  for (const w of plan.writes) applySheet(workbook, w);
 }
 
 /** A new empty workbook (for `bao template` and the playground's download). */

@@ -40,6 +40,13 @@ const useStyles = makeStyles({
   result: { marginTop: "12px", display: "flex", flexDirection: "column", gap: "4px" },
 });
 
+/** A new attempt's name: unique enough to tell one confirmed call-off from another. */
+function newAttemptId(): string {
+  return (
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`
+  );
+}
+
 interface Made {
   salesOrder: string;
   assemblyOrders: string[];
@@ -64,6 +71,8 @@ export function MakeOrderPanel(): React.JSX.Element {
   const [confirm, setConfirm] = React.useState<ConfirmRequest>();
   const [refused, setRefused] = React.useState<LocatedIssue[]>();
   const [made, setMade] = React.useState<Made>();
+  /** The call-off last sent and its attempt, kept until Excel answers. */
+  const attempt = React.useRef<{ call: string; id: string }>(undefined);
 
   const commitShip = async (lineNo: number): Promise<void> => {
     const parsed = parseQuantityInput(shipText[lineNo] ?? "");
@@ -133,10 +142,15 @@ export function MakeOrderPanel(): React.JSX.Element {
   ): Promise<void> => {
     setMade(undefined);
     setRefused(undefined);
+    // One attempt per call-off: a retry after an error (a dropped connection) names the same
+    // attempt, so the engine finishes or returns the order it made instead of a second one.
+    const call = JSON.stringify([orderNo, orderDate, [...ship]]);
+    const attemptId = attempt.current?.call === call ? attempt.current.id : newAttemptId();
+    attempt.current = { call, id: attemptId };
     const result = await task.run("Make Order", async () => {
       let links = new Map<string, { sheet: string; address: string }>();
       const r: MakeOrderResult = await task.host.update((grids) =>
-        makeOrder(grids, { blanketOrderNo: orderNo, orderDate, qtyToShip: ship })
+        makeOrder(grids, { blanketOrderNo: orderNo, orderDate, qtyToShip: ship, attemptId })
       );
       if (r.ok) {
         const after = await task.host.read();
@@ -151,6 +165,7 @@ export function MakeOrderPanel(): React.JSX.Element {
       return { r, links };
     });
     if (!result) return;
+    attempt.current = undefined;
     if (!result.r.ok) {
       setRefused(result.r.issues.filter((i) => i.severity === "error"));
       task.announce(`Make Order refused: ${count(result.r.errors, "error")}.`);
