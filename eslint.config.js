@@ -16,6 +16,12 @@ const noTestCode = {
   group: ["**/test/**", "**/bench/**"],
   message: "Product code never imports tests or benchmarks.",
 };
+const noExcelJs = {
+  group: ["exceljs", "exceljs/*", "jszip"],
+  message:
+    "The product reads and writes .xlsx through src/hosts/xlsx/package (docs/architecture.md).",
+};
+
 /** What a layer may not import: everything outward of it. */
 const outward = (layer, allowed) => ({
   group: [
@@ -32,6 +38,7 @@ const outward = (layer, allowed) => ({
     "@fluentui/*",
     "exceljs",
     "jszip",
+    "fflate",
     "fs",
     "path",
     ...allowed,
@@ -77,8 +84,10 @@ module.exports = [
   },
   // ---------------------------------------------------------------- boundaries
   {
+    // The product reads and writes .xlsx through its own package layer (src/hosts/xlsx);
+    // exceljs stays a tool of tests and benchmarks.
     files: ["src/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noTestCode] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [noTestCode, noExcelJs] }] },
   },
   {
     // The domain: BC's records and processes, pure. Imports only itself.
@@ -86,7 +95,7 @@ module.exports = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [noTestCode, outward("The domain", ["../*"])] },
+        { patterns: [noTestCode, noExcelJs, outward("The domain", ["../*"])] },
       ],
     },
   },
@@ -99,6 +108,7 @@ module.exports = [
         {
           patterns: [
             noTestCode,
+            noExcelJs,
             {
               ...outward("The workbook layer", []),
               group: outward("", []).group.filter((g) => g !== "**/workbook/**"),

@@ -13,6 +13,7 @@ import { assemble, makeOrder, validate } from "../src/engine";
 import { createOfficeSession } from "../src/hosts/excel/session";
 import { SimulatedExcel, SimWorkbookState } from "../src/hosts/excel/simulator";
 import { sampleGrids } from "../src/sample/sampleWorkbook";
+import { applyPlan } from "../src/workbook/applyPlan";
 import { sweep } from "./interruptions";
 import { CellValue, WorkbookGrids } from "../src/workbook/grid";
 import { BOM_LINES, blanketWorkbook } from "./workloads";
@@ -164,9 +165,31 @@ async function runWorkload(name: string): Promise<Result[]> {
     }
     case "interrupt": {
       // A failure at every sync, for maxRequestBytes from one row per sync to the default.
-      const grids = arg === "sample" ? sampleGrids() : blanketWorkbook(n, 10, 5);
-      const order = arg === "sample" ? "BSO-1001" : "BSO-000002";
-      if (arg !== "sample") for (let i = 1; i <= 10; i++) grids.sheets[2].rows[10 + i][9] = 1; // its Qty. to Ship
+      // At 10,000 lines the workbook is assembled already, with 10 lines agreed since:
+      // assemble makes their 10 orders, Make Order calls off one 10-line blanket order.
+      const sample = arg === "sample";
+      let grids = sample ? sampleGrids() : blanketWorkbook(n, 10, 5);
+      const order = sample ? "BSO-1001" : "BSO-000002";
+      if (!sample) {
+        grids = applyPlan(grids, assemble(grids).plan!);
+        const rows = grids.sheets.find((x) => x.name === "Blanket Orders")!.rows;
+        for (let i = 1; i <= 10; i++) rows[10 + i][9] = 1; // BSO-000002's Qty. to Ship
+        for (let i = 0; i < 10; i++)
+          rows.push([
+            "BSO-999999",
+            "C10000",
+            "Customer",
+            (i + 1) * 10000,
+            "Item",
+            "KIT",
+            5,
+            250,
+            46447,
+            null,
+            0,
+            5,
+          ]);
+      }
       const out: Result[] = [];
       for (const maxRequestBytes of [1, 50_000, undefined]) {
         for (const [what, command] of [
@@ -179,7 +202,7 @@ async function runWorkload(name: string): Promise<Result[]> {
         ] as const) {
           const r = await sweep({ name: what, grids, command, maxRequestBytes });
           out.push({
-            name: `interrupted ${what}, ${arg === "sample" ? "sample" : `${n} lines`}, maxRequestBytes ${maxRequestBytes ?? "default"}`,
+            name: `interrupted ${what}, ${sample ? "sample" : `${n} lines`}, maxRequestBytes ${maxRequestBytes ?? "default"}`,
             runs: r.runs,
             syncs: r.syncs,
             duplicates: r.duplicates,

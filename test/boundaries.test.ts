@@ -26,8 +26,16 @@ test.each([
   ],
   ["src/workbook/x.ts", 'import { validate } from "../engine";\nvoid validate;\n'],
   ["src/engine.ts", 'import { workbook } from "../test/builders";\nvoid workbook;\n'],
+  ["src/hosts/xlsx/x.ts", 'import ExcelJS from "exceljs";\nvoid ExcelJS;\n'],
+  ["src/playground/x.ts", 'import JSZip from "jszip";\nvoid JSZip;\n'],
+  ["src/workbook/x.ts", 'import { unzipSync } from "fflate";\nvoid unzipSync;\n'],
 ])("%s may not import outward: %s", async (file, code) => {
   expect(await problems(file, code)).toContain("no-restricted-imports");
+});
+
+test("the .xlsx package layer uses fflate", async () => {
+  const code = 'import { unzipSync } from "fflate";\nvoid unzipSync;\n';
+  expect(await problems("src/hosts/xlsx/package/x.ts", code)).toEqual([]);
 });
 
 test("the domain imports its own modules, the workbook layer the domain", async () => {

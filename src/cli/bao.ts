@@ -23,14 +23,13 @@ import {
 import { isoToSerial, todaySerial } from "../domain/dates";
 import { qualifiedRef } from "../workbook/grid";
 import {
-  applyPlanToWorkbook,
   applyToLoaded,
+  checkTarget,
   FileError,
   loadWorkbook,
   LoadedWorkbook,
-  newWorkbook,
   saveLoaded,
-  saveWorkbook,
+  saveNew,
 } from "../hosts/xlsx/xlsxHost";
 
 export interface Io {
@@ -94,20 +93,11 @@ function samplePath(io: Io): string {
   );
 }
 
-/** Where a command writes: OUT, or FILE in place where that loses nothing. */
-function target(loaded: LoadedWorkbook, out: string | undefined, io: Io): string {
-  const inPlace = !out || path.resolve(out) === path.resolve(loaded.file);
-  if (inPlace && loaded.unsupported.length) {
-    throw new FileError(
-      `${loaded.file}: in-place update refused: the workbook has ${loaded.unsupported.join(", ")}, which would be lost; write the result to another file with -o OUT`
-    );
-  }
-  if (!inPlace && loaded.unsupported.length) {
-    io.err(
-      `note: ${out} does not carry over the ${loaded.unsupported.join(", ")} of ${loaded.file}`
-    );
-  }
-  return inPlace ? loaded.file : out!;
+/** Where a command writes: OUT, or FILE in place (only what the command writes changes). */
+function target(loaded: LoadedWorkbook, out: string | undefined): string {
+  const dest = !out || path.resolve(out) === path.resolve(loaded.file) ? loaded.file : out;
+  checkTarget(loaded, dest);
+  return dest;
 }
 
 function parseShip(values: string[] | undefined): Map<number, number> | undefined {
@@ -180,19 +170,19 @@ async function run(argv: string[], io: Io): Promise<number> {
   const file = positionals[0];
   switch (command) {
     case "validate": {
-      const loaded = await loadWorkbook(file);
+      const loaded = loadWorkbook(file);
       const r = validate(loaded.grids);
       if (values.json) json(io, r);
       else report(io, file, r);
       return r.ok ? 0 : 1;
     }
     case "assemble": {
-      const loaded = await loadWorkbook(file);
-      const dest = target(loaded, values.output, io);
+      const loaded = loadWorkbook(file);
+      const dest = target(loaded, values.output);
       const r = assemble(loaded.grids);
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
-        await saveLoaded(loaded, dest);
+        saveLoaded(loaded, dest);
       }
       const counts = { created: r.created, kept: r.kept, rebuilt: r.rebuilt, removed: r.removed };
       if (values.json) json(io, r, counts);
@@ -210,8 +200,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!values.order) throw new UsageError("make-order needs --order DOC");
       const ship = parseShip(values.ship as string[] | undefined);
       const orderDate = parseDate(values.date, io);
-      const loaded = await loadWorkbook(file);
-      const dest = target(loaded, values.output, io);
+      const loaded = loadWorkbook(file);
+      const dest = target(loaded, values.output);
       const r = makeOrder(loaded.grids, {
         blanketOrderNo: values.order,
         orderDate,
@@ -219,7 +209,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       });
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
-        await saveLoaded(loaded, dest);
+        saveLoaded(loaded, dest);
       }
       if (values.json)
         json(io, r, r.ok ? { salesOrder: r.salesOrder, assemblyOrders: r.assemblyOrders } : {});
@@ -237,12 +227,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       const by = values.by ?? "month";
       if (by !== "month" && by !== "week")
         throw new UsageError(`--by ${by}: expected month or week`);
-      const loaded = await loadWorkbook(file);
-      const dest = target(loaded, values.output, io);
+      const loaded = loadWorkbook(file);
+      const dest = target(loaded, values.output);
       const r = forecast(loaded.grids, by);
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
-        await saveLoaded(loaded, dest);
+        saveLoaded(loaded, dest);
       }
       if (values.json) json(io, r, { rows: r.rows.length, by });
       else {
@@ -261,12 +251,10 @@ async function run(argv: string[], io: Io): Promise<number> {
         throw new UsageError("share needs -o OUT: the customer's copy is a new workbook");
       if (path.resolve(values.output) === path.resolve(file))
         throw new UsageError("share: OUT must be another file than FILE");
-      const loaded = await loadWorkbook(file);
+      const loaded = loadWorkbook(file);
       const r = share(loaded.grids, values.customer, (io.today ?? todaySerial)());
       if (r.ok && r.plan) {
-        const copy = newWorkbook();
-        applyPlanToWorkbook(copy, r.plan);
-        await saveWorkbook(copy, values.output);
+        saveNew(r.plan, values.output);
       }
       const counts = { errors: r.issues.length, warnings: 0 };
       if (values.json)
@@ -283,13 +271,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case "import-call-off": {
       if (!values.from) throw new UsageError("import-call-off needs --from COPY");
-      const loaded = await loadWorkbook(file);
-      const copy = await loadWorkbook(values.from);
-      const dest = target(loaded, values.output, io);
+      const loaded = loadWorkbook(file);
+      const copy = loadWorkbook(values.from);
+      const dest = target(loaded, values.output);
       const r = importCallOff(loaded.grids, copy.grids, path.basename(values.from));
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
-        await saveLoaded(loaded, dest);
+        saveLoaded(loaded, dest);
       }
       if (values.json)
         json(
@@ -317,9 +305,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         throw new FileError(
           `${file}: already exists; template writes a new workbook, choose another name`
         );
-      const wb = newWorkbook();
-      applyPlanToWorkbook(wb, template());
-      await saveWorkbook(wb, file);
+      saveNew(template(), file);
       io.out(
         `Wrote ${file}: sheets Items, Item Units, Resources, Assembly BOMs, Blanket Orders and Setup, ready to fill in.`
       );
@@ -338,7 +324,7 @@ function madeOrderText(order: string, r: MakeOrderResult): string {
 /** Runs validate, assemble and a make-order on a copy of the sample workbook. */
 async function demo(out: string, io: Io): Promise<number> {
   const sample = samplePath(io);
-  const loaded = await loadWorkbook(sample);
+  const loaded = loadWorkbook(sample);
   io.out(
     `Demo on a copy of ${path.relative(process.cwd(), sample) || sample} (the sample itself is left as it is).`
   );
@@ -351,7 +337,7 @@ async function demo(out: string, io: Io): Promise<number> {
     for (const i of a.issues) io.out(issueLine(i));
     return 1;
   }
-  applyToLoaded(loaded, a.plan, true);
+  applyToLoaded(loaded, a.plan);
   io.out(
     `2. assemble: blanket assembly orders ${a.created} created, ${a.kept} kept (customizations preserved), ${a.rebuilt} rebuilt, ${a.removed} removed.`
   );
@@ -368,10 +354,10 @@ async function demo(out: string, io: Io): Promise<number> {
       for (const i of m.issues) io.out(issueLine(i));
       return 1;
     }
-    applyToLoaded(loaded, m.plan, true);
+    applyToLoaded(loaded, m.plan);
     io.out(`3. make-order ${order}: ${madeOrderText(order, m)}`);
   }
-  await saveLoaded(loaded, out);
+  saveLoaded(loaded, out);
   io.out(`Result: ${path.resolve(out)}`);
   io.out(
     "Open it and look at the sheets Blanket Assembly Orders, Sales Orders and Assembly Orders, and at Quantity Ordered / Remaining Quantity on Blanket Orders."

@@ -11,7 +11,7 @@ import { MemoryWorkbookHost } from "../hosts/memory/memoryHost";
 import { CellValue, cellRef, parseCellRef, WorkbookGrids } from "../workbook/grid";
 import { WritePlan } from "../workbook/writePlan";
 import { CellAddress, SheetView } from "./SheetView";
-import type { XlsxWorkbook } from "../hosts/xlsx/xlsxFile";
+import type { XlsxDocument } from "../hosts/xlsx/xlsxFile";
 
 const useStyles = makeStyles({
   page: {
@@ -42,22 +42,19 @@ const useStyles = makeStyles({
 
 /** The in-memory workbook, mirrored into the loaded .xlsx so a download keeps the file's other parts. */
 class PlaygroundHost extends MemoryWorkbookHost {
-  xlsx?: XlsxWorkbook;
-  private mirror?: (wb: XlsxWorkbook, plan: WritePlan) => void;
+  xlsx?: XlsxDocument;
 
-  attach(
-    xlsx: XlsxWorkbook | undefined,
-    mirror?: (wb: XlsxWorkbook, plan: WritePlan) => void
-  ): void {
+  /** A loaded file and its grids: what the playground shows and later downloads. */
+  load(xlsx: XlsxDocument, grids: WorkbookGrids): void {
     this.xlsx = xlsx;
-    this.mirror = mirror;
+    this.setGrids(grids);
   }
 
   override async update<T extends { plan?: WritePlan }>(
     decide: (grids: WorkbookGrids) => T
   ): Promise<T> {
     const result = await super.update(decide);
-    if (result.plan && this.xlsx && this.mirror) this.mirror(this.xlsx, result.plan);
+    if (result.plan && this.xlsx) this.xlsx.record(result.plan);
     return result;
   }
 }
@@ -105,18 +102,14 @@ export function Playground({
   const edit = (cell: CellAddress, value: CellValue): void => {
     const refused = host.editCell(active, cell.row, cell.col, value);
     if (refused) return setMessage(`${cellRef(cell.col, cell.row)}: ${refused}`);
-    if (host.xlsx)
-      void import("../hosts/xlsx/xlsxFile").then((x) =>
-        x.setXlsxCell(host.xlsx!, active, cell.row, cell.col, value)
-      );
+    host.xlsx?.edit(active, cell.row, cell.col, value);
   };
 
   const load = async (file: File): Promise<void> => {
+    const x = await import("../hosts/xlsx/xlsxFile");
     try {
-      const x = await import("../hosts/xlsx/xlsxFile");
-      const { workbook, grids: loaded } = await x.readXlsx(await file.arrayBuffer());
-      host.attach(workbook, x.applyToXlsx);
-      host.setGrids(loaded);
+      const { document, grids: loaded } = x.XlsxDocument.read(await file.arrayBuffer());
+      host.load(document, loaded);
       setActive(
         loaded.sheets.find((s) => s.name.toLowerCase() === "blanket orders")?.name ??
           loaded.sheets[0]?.name ??
@@ -125,15 +118,22 @@ export function Playground({
       setSelection(undefined);
       setFileName(file.name);
       setMessage(`Loaded ${file.name}.`);
-    } catch {
-      setMessage(`${file.name} could not be read: it is not an .xlsx workbook, or it is damaged.`);
+    } catch (err) {
+      // PackageError says what the file is and how to save it instead.
+      const why = err instanceof x.PackageError ? err.message : "damaged .xlsx workbook";
+      setMessage(`${file.name} could not be read: ${why}.`);
     }
   };
 
   const download = async (): Promise<void> => {
     const x = await import("../hosts/xlsx/xlsxFile");
-    const name = fileName.replace(/\.xlsx$/i, "") + "-result.xlsx";
-    downloadFile(await x.xlsxBlob(host.grids, host.xlsx), name);
+    const macros = !!host.xlsx?.macroEnabled;
+    const name = fileName.replace(/\.xls[xm]$/i, "") + (macros ? "-result.xlsm" : "-result.xlsx");
+    const bytes = host.xlsx ? host.xlsx.bytes() : x.gridsToXlsx(host.grids);
+    downloadFile(
+      new Blob([x.asArrayBuffer(bytes)], { type: host.xlsx?.type ?? x.XLSX_TYPE }),
+      name
+    );
     setMessage(`Downloaded ${name}.`);
   };
 
@@ -148,7 +148,7 @@ export function Playground({
           ref={fileInput}
           className={styles.hidden}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           aria-label="Workbook file to load"
           onChange={(e) => {
             const f = e.target.files?.[0];

@@ -469,3 +469,36 @@ export function gridsAsTables(grids: WorkbookGrids): WritePlan {
     }),
   };
 }
+
+/**
+ * A whole workbook as new sheets: the product's sheets as tables (gridsAsTables), any
+ * other sheet (prose such as About) as plain values.
+ */
+export function gridsAsWorkbook(grids: WorkbookGrids): WritePlan {
+  const specs = [...INPUT_SHEETS, ...OUTPUT_SHEETS];
+  const known = (name: string): boolean =>
+    specs.some((x) => x.name.toLowerCase() === name.toLowerCase());
+  const tables = gridsAsTables({ sheets: grids.sheets.filter((s) => known(s.name)) }).writes;
+  return {
+    writes: grids.sheets.map((s): SheetWrite =>
+      known(s.name)
+        ? tables.shift()!
+        : {
+            sheet: s.name,
+            create: true,
+            ranges: s.rows.flatMap((r, i) =>
+              r.length
+                ? [
+                    {
+                      row: i + 1,
+                      col: 0,
+                      values: [r],
+                      formats: r.map((): ColumnFormat => "general"),
+                    },
+                  ]
+                : []
+            ),
+          }
+    ),
+  };
+}

@@ -197,7 +197,7 @@ test("Download .xlsx saves the workbook with the new orders; Load .xlsx reads a 
   const saved = path.join(RESULTS, "playground-result.xlsx");
   await download.saveAs(saved);
   const { loadWorkbook } = await import("../../src/hosts/xlsx/xlsxHost");
-  const grids = (await loadWorkbook(saved)).grids;
+  const grids = loadWorkbook(saved).grids;
   const sales = grids.sheets.find((x) => x.name === "Sales Orders")!;
   expect(sales.rows.some((r) => r[0] === "SO-27002")).toBe(true);
   await page
@@ -208,6 +208,45 @@ test("Download .xlsx saves the workbook with the new orders; Load .xlsx reads a 
   await pane().getByRole("button", { name: "Validate" }).click();
   await pane().getByText("No issues: the workbook is ready.", { exact: true }).waitFor();
   await step("10-file-loaded");
+});
+
+test("a loaded planner's workbook downloads with its chart, image, notes and Dashboard as they were", async () => {
+  const corpus = path.join(__dirname, "..", "corpus", "planner-xlsxwriter.xlsx");
+  await page.getByLabel("Workbook file to load").setInputFiles(corpus);
+  await page.getByText("Loaded planner-xlsxwriter.xlsx.", { exact: true }).waitFor();
+  await paneTab("Assemble");
+  await pane().getByRole("button", { name: "Assemble", exact: true }).click();
+  await pane().getByText("1 created, 6 kept, 0 rebuilt, 0 removed.", { exact: true }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download .xlsx" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("planner-xlsxwriter-result.xlsx");
+  const saved = path.join(RESULTS, "planner-result.xlsx");
+  await download.saveAs(saved);
+  const { unzip, same, sheetParts } = await import("../xlsx/parts");
+  const before = unzip(fs.readFileSync(corpus));
+  const after = unzip(fs.readFileSync(saved));
+  const dashboard = sheetParts(before).get("Dashboard")!;
+  for (const name of [
+    dashboard,
+    "xl/charts/chart1.xml",
+    "xl/media/image1.png",
+    "xl/comments1.xml",
+    "xl/comments2.xml",
+    "docProps/custom.xml",
+  ])
+    expect({ name, identical: same(before.get(name), after.get(name)) }).toEqual({
+      name,
+      identical: true,
+    });
+  const { loadWorkbook } = await import("../../src/hosts/xlsx/xlsxHost");
+  const assembled = loadWorkbook(saved).grids.sheets.find(
+    (x) => x.name === "Blanket Assembly Orders"
+  )!;
+  expect(assembled.rows.length).toBeGreaterThan(
+    loadWorkbook(corpus).grids.sheets.find((x) => x.name === "Blanket Assembly Orders")!.rows.length
+  );
 });
 
 test("taskpane.html outside Office explains itself, with no errors", async () => {

@@ -57,13 +57,3 @@ test("awkward but valid packages: located issues, never a crash", async () => {
 test(`damaged packages (${CASES} cases, seed ${SEED}): one-line exit-2 errors or located issues`, async () => {
   for (const c of await damagedCorpus(SEED, CASES)) await check(c.name, c.bytes);
 });
-
-test("the same cases through the streaming reader used for large files", async () => {
-  process.env.BAO_STREAM_BYTES = "1";
-  try {
-    for (const c of await awkwardCases()) await check(`${c.name} (streamed)`, c.bytes);
-    for (const c of await damagedCorpus(SEED + 1, 12)) await check(`${c.name} (streamed)`, c.bytes);
-  } finally {
-    delete process.env.BAO_STREAM_BYTES;
-  }
-});

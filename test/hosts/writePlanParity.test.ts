@@ -8,11 +8,12 @@ import { ExcelHost } from "../../src/hosts/excel/excelHost";
 import { SimContext, SimWorkbookState } from "../../src/hosts/excel/simulator";
 import { MemoryWorkbookHost } from "../../src/hosts/memory/memoryHost";
 import { withinCapabilities } from "../../src/hosts/workbookHost";
-import { applyPlanToWorkbook, newWorkbook } from "../../src/hosts/xlsx/xlsxHost";
+import { newXlsx } from "../../src/hosts/xlsx/xlsxFile";
 import { applyPlan } from "../../src/workbook/applyPlan";
 import { columnLetters } from "../../src/workbook/grid";
 import { LIST_ROWS } from "../../src/workbook/writePlan";
 import { date, workbook } from "../builders";
+import { all, sheetParts, unzip, xml } from "../xlsx/parts";
 
 /** Lists as "Sheet!B2:B1001 Item,Resource", the same notation for every host. */
 type ListText = string;
@@ -35,17 +36,21 @@ async function excelLists(): Promise<ListText[]> {
   );
 }
 
+/** The .xlsx the product writes, read back by exceljs (another reader than ours). */
+async function written(plan: Parameters<typeof newXlsx>[0]): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(newXlsx(plan)) as unknown as ArrayBuffer);
+  return wb;
+}
+
 function xlsxLists(): ListText[] {
-  const wb = newWorkbook();
-  applyPlanToWorkbook(wb, template());
-  return wb.worksheets.flatMap((ws) => {
-    const model = (
-      ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }
-    ).dataValidations.model;
-    return Object.entries(model).map(
-      ([range, v]) => `${ws.name}!${range} ${v.formulae[0].replace(/"/g, "")}`
-    );
-  });
+  const parts = unzip(newXlsx(template()));
+  return [...sheetParts(parts)].flatMap(([name, part]) =>
+    all(xml(parts, part), "dataValidation").map(
+      (v) =>
+        `${name}!${v.getAttribute("sqref")} ${all(v, "formula1")[0].textContent!.replace(/"/g, "")}`
+    )
+  );
 }
 
 test("the template's drop-down lists are the same in memory, in Excel and in .xlsx", async () => {
@@ -88,9 +93,13 @@ test("the customer's copy is protected but for Qty. to Ship in memory, in Excel 
   expect([...blanketOrders.unlocked]).toEqual(["1,14"]);
   expect(ctx.workbookState.sheets.every((s) => s.protected)).toBe(true);
   // .xlsx.
-  const wb = newWorkbook();
-  applyPlanToWorkbook(wb, copy);
+  const wb = await written(copy);
   const ws = wb.getWorksheet("Blanket Orders") as ExcelJS.Worksheet;
+  expect(
+    wb.worksheets.every(
+      (w) => (w as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet
+    )
+  ).toBe(true);
   expect(ws.getRow(2).getCell(15).protection).toMatchObject({ locked: false });
   expect(ws.getRow(2).getCell(9).protection?.locked).not.toBe(false);
 });

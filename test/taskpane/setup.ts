@@ -35,3 +35,9 @@ if (typeof Blob !== "undefined" && !Blob.prototype.arrayBuffer) {
     });
   };
 }
+
+// jsdom lacks TextDecoder and TextEncoder (browsers and Node have them): the .xlsx reader uses them.
+if (typeof globalThis.TextDecoder === "undefined") {
+  const util = require("util") as typeof import("util");
+  Object.assign(globalThis, { TextDecoder: util.TextDecoder, TextEncoder: util.TextEncoder });
+}

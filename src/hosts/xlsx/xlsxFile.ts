@@ -1,64 +1,88 @@
-/** .xlsx files in the browser, through exceljs (loaded only when a file is opened or saved). */
-import ExcelJS from "exceljs";
-import { gridsAsTables } from "../../workbook/documents";
-import { applyPlanToWorkbook, newWorkbook, workbookToGrids } from "./xlsxWorkbook";
+/**
+ * .xlsx files without a file system (the browser, and the CLI's new workbooks): read into
+ * grids, new workbooks from plans, and a loaded file with the changes made since, written
+ * by the same package writer as the CLI so a download keeps every part of the file.
+ */
+import { gridsAsWorkbook } from "../../workbook/documents";
+import { applySheetWrite } from "../../workbook/applyPlan";
 import { CellValue, WorkbookGrids } from "../../workbook/grid";
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../workbook/schema";
 import { WritePlan } from "../../workbook/writePlan";
+import { PackageError, XlsxPackage } from "./package/workbookPackage";
 
-export type XlsxWorkbook = ExcelJS.Workbook;
+export { PackageError };
 
-export async function readXlsx(
-  data: ArrayBuffer
-): Promise<{ workbook: ExcelJS.Workbook; grids: WorkbookGrids }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data);
-  return { workbook, grids: workbookToGrids(workbook) };
-}
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
-export function applyToXlsx(workbook: ExcelJS.Workbook, plan: WritePlan): void {
-  applyPlanToWorkbook(workbook, plan);
-}
+type Step = { plan: WritePlan } | { sheet: string; row: number; col: number; value: CellValue };
 
-export function setXlsxCell(
-  workbook: ExcelJS.Workbook,
-  sheet: string,
-  row: number,
-  col: number,
-  value: CellValue
-): void {
-  const ws =
-    workbook.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase()) ??
-    workbook.addWorksheet(sheet);
-  ws.getRow(row).getCell(col + 1).value =
-    value !== null && typeof value === "object" ? null : value;
-}
+/**
+ * A loaded .xlsx and what was done to it since. Writing replays the steps onto the file
+ * as loaded, so it can be written again after more changes.
+ */
+export class XlsxDocument {
+  private readonly steps: Step[] = [];
 
-/** The workbook to download: the loaded file with every change applied, or a new one from the grids. */
-export async function xlsxBlob(grids: WorkbookGrids, loaded?: ExcelJS.Workbook): Promise<Blob> {
-  let workbook = loaded;
-  if (!workbook) {
-    workbook = newWorkbook();
-    const known = new Set([...INPUT_SHEETS, ...OUTPUT_SHEETS].map((s) => s.name.toLowerCase()));
-    for (const s of grids.sheets) {
-      if (known.has(s.name.toLowerCase())) continue;
-      const ws = workbook.addWorksheet(s.name);
-      s.rows.forEach((r, i) => r.forEach((v, c) => setXlsxCell(workbook!, ws.name, i + 1, c, v)));
-    }
-    applyPlanToWorkbook(
-      workbook,
-      gridsAsTables({ sheets: grids.sheets.filter((s) => known.has(s.name.toLowerCase())) })
-    );
+  private constructor(
+    private readonly original: Uint8Array,
+    /** The file holds macros: it is written back as an .xlsm. */
+    readonly macroEnabled: boolean
+  ) {}
+
+  /** Reads a file; one that is not a workbook is a PackageError saying what it is. */
+  static read(data: ArrayBuffer | Uint8Array): { document: XlsxDocument; grids: WorkbookGrids } {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const pkg = XlsxPackage.open(bytes);
+    return { document: new XlsxDocument(bytes, pkg.macroEnabled), grids: pkg.readGrids() };
   }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Blob([buffer], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
+
+  get type(): string {
+    return this.macroEnabled ? XLSM_TYPE : XLSX_TYPE;
+  }
+
+  record(plan: WritePlan): void {
+    this.steps.push({ plan });
+  }
+
+  /** A value a person typed into a cell. */
+  edit(sheet: string, row: number, col: number, value: CellValue): void {
+    this.steps.push({ sheet, row, col, value });
+  }
+
+  bytes(): Uint8Array {
+    const pkg = XlsxPackage.open(this.original);
+    let grids = pkg.readGrids();
+    for (const step of this.steps) {
+      if ("plan" in step) grids = pkg.apply(step.plan, grids);
+      else {
+        pkg.setCell(step.sheet, step.row, step.col, step.value);
+        const cell = { row: step.row, col: step.col, values: [[step.value]], formats: [] };
+        grids = { sheets: grids.sheets.map((s) => ({ ...s, rows: [...s.rows] })) };
+        applySheetWrite(grids, { sheet: step.sheet, ranges: [cell] });
+      }
+    }
+    return pkg.toBytes();
+  }
 }
 
-/** A new workbook holding what a plan writes (the customer's copy). */
-export async function planToXlsx(plan: WritePlan): Promise<ArrayBuffer> {
-  const workbook = newWorkbook();
-  applyPlanToWorkbook(workbook, plan);
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+/** Reads an .xlsx into grids (every sheet). */
+export function readXlsx(data: ArrayBuffer | Uint8Array): WorkbookGrids {
+  return XlsxDocument.read(data).grids;
+}
+
+/** A new workbook holding what a plan writes (a template, a customer's copy). */
+export function newXlsx(plan: WritePlan): Uint8Array {
+  const pkg = XlsxPackage.create();
+  pkg.apply(plan, { sheets: [] });
+  return pkg.toBytes();
+}
+
+/** A new workbook of grids: the product's sheets as tables, the others as values. */
+export function gridsToXlsx(grids: WorkbookGrids): Uint8Array {
+  return newXlsx(gridsAsWorkbook(grids));
+}
+
+/** The bytes as an ArrayBuffer of their own (what Office.js and Blob take). */
+export function asArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
