@@ -1,17 +1,19 @@
 /**
- * The CLI against its floor: `bao assemble` of 5,000 blanket lines x 20 components
- * (100,000 assembly rows), beside exceljs's ordinary API alone reading and writing the
- * resulting workbook, each in a fresh process, medians of several runs.
+ * The CLI, each command in a fresh process: `bao validate` of the sample (the whole
+ * process, node's start included); `bao assemble` of 5,000 blanket lines x 20 components
+ * (100,000 assembly rows) beside its floor, exceljs alone reading and writing the result;
+ * and the planner's workbook with a full Blanket Orders sheet (bench/fullSheet.ts):
+ * validate, and make-order in place, with the parts it changed.
  */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { unzipSync } from "fflate";
 import { gridsToXlsx } from "../src/hosts/xlsx/xlsxFile";
-import { EXCEL_ROWS } from "../src/workbook/documents";
+import { writeFullSheetWorkbook } from "./fullSheet";
 import { BOM_LINES, blanketWorkbook } from "./workloads";
 import type { Result } from "./run";
-import ExcelJS from "exceljs";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -35,107 +37,91 @@ function timeProcess(script: string, runs: number): { ms: number; peakRssMb: num
   return { ms: ms[Math.floor(ms.length / 2)], peakRssMb: Math.round(peak) };
 }
 
-/** A workbook whose Blanket Orders sheet is full: 1,048,575 lines under the header. */
-async function fullSheetWorkbook(file: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const add = (name: string, rows: (string | number | null)[][]) => {
-    const ws = wb.addWorksheet(name);
-    for (const r of rows) ws.addRow(r).commit();
-    return ws;
-  };
-  add("Items", [
-    ["No.", "Description", "Base Unit of Measure", "Assembly Policy", "Unit Price"],
-    ["KIT", "Kit", "PCS", "Assemble-to-Order", 250],
-    ["PART", "Part", "PCS", "Assemble-to-Stock", 3],
-  ]).commit();
-  add("Assembly BOMs", [
-    ["Parent Item No.", "Line No.", "Type", "No.", "Quantity per"],
-    ["KIT", 10000, "Item", "PART", 2],
-  ]).commit();
-  const b = add("Blanket Orders", [
-    [
-      "Document No.",
-      "Sell-to Customer No.",
-      "Line No.",
-      "Type",
-      "No.",
-      "Quantity",
-      "Qty. to Assemble to Order",
-      "Unit Price",
-      "Qty. to Ship",
-    ],
-  ]);
-  for (let i = 0; i < EXCEL_ROWS - 1; i++) {
-    b.addRow([
-      `BSO-${String(Math.floor(i / 100)).padStart(5, "0")}`,
-      "C1",
-      ((i % 100) + 1) * 10000,
-      "Item",
-      "KIT",
-      5,
-      0,
-      250,
-      i < 3 ? 1 : null,
-    ]).commit();
+/** A whole command in a fresh process, node's start included: median wall time of `runs`. */
+function timeCommand(argv: string[], runs: number): { ms: number; peakRssMb: number } {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, argv, { encoding: "utf8" });
+    ms.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`${argv.join(" ")}: exit ${r.status} ${r.stderr}`);
   }
-  b.commit();
-  await wb.commit();
+  // Peak memory of one more run, reported by the process itself.
+  const probe = spawnSync(
+    process.execPath,
+    [
+      "-e",
+      `process.argv.splice(1,0,"bao");process.on("exit",()=>process.stderr.write("PEAK "+process.resourceUsage().maxRSS));require(${JSON.stringify(argv[0])})`,
+      ...argv.slice(1),
+    ],
+    { encoding: "utf8" }
+  );
+  const m = /PEAK (\d+)/.exec(probe.stderr);
+  ms.sort((a, b) => a - b);
+  return { ms: ms[Math.floor(ms.length / 2)], peakRssMb: m ? Math.round(Number(m[1]) / 1024) : 0 };
+}
+
+/** The parts of two packages that differ (by content), and those only in the first. */
+function changedParts(before: string, after: string): { changed: string[]; gone: string[] } {
+  const a = unzipSync(fs.readFileSync(before));
+  const b = unzipSync(fs.readFileSync(after));
+  const changed = Object.keys(a).filter((n) => b[n] && Buffer.compare(a[n], b[n]) !== 0);
+  return { changed, gone: Object.keys(a).filter((n) => !b[n]) };
 }
 
 export async function cliResults(quick: boolean): Promise<Result[]> {
   const lines = quick ? 1000 : 5000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bao-bench-"));
-  try {
-    const input = path.join(dir, "input.xlsx");
-    fs.writeFileSync(input, gridsToXlsx(blanketWorkbook(lines)));
-    const output = path.join(dir, "output.xlsx");
-    const runs = quick ? 1 : 3;
-    const cliMain = path.join(root, "lib", "src", "cli", "bao.js");
-    const io = "{out(){},err(t){process.stderr.write(t+'\\n')}}";
-    const cli = timeProcess(
-      `const c=await require(${JSON.stringify(cliMain)}).main(["assemble",${JSON.stringify(input)},"-o",${JSON.stringify(output)}],${io});if(c)throw new Error("exit "+c);`,
+  const cliMain = path.join(root, "lib", "src", "cli", "bao.js");
+  const run = (argv: string[], runs: number): { ms: number; peakRssMb: number } =>
+    timeProcess(
+      `const c=await require(${JSON.stringify(cliMain)}).main(${JSON.stringify(argv)},{out(){},err(t){process.stderr.write(t+"\\n")}});if(c)throw new Error("exit "+c);`,
       runs
     );
+  try {
+    const results: Result[] = [];
+    // The whole process on the sample, as a person runs it: node's start included.
+    const sample = path.join(root, "samples", "blanket-orders.xlsx");
+    const started = timeCommand([path.join(root, "bin", "bao.js"), "validate", sample], 9);
+    results.push({ name: "bao validate, the sample workbook (whole process)", ...started });
+
+    const input = path.join(dir, "input.xlsx");
+    fs.writeFileSync(input, await gridsToXlsx(blanketWorkbook(lines)));
+    const output = path.join(dir, "output.xlsx");
+    const runs = quick ? 1 : 3;
+    const cli = run(["assemble", input, "-o", output], runs);
     const floorScript = `const E=require(${JSON.stringify(require.resolve("exceljs"))});const w=new E.Workbook();await w.xlsx.readFile(${JSON.stringify(output)});await w.xlsx.writeFile(${JSON.stringify(path.join(dir, "floor.xlsx"))});`;
     const floor = timeProcess(floorScript, runs);
     const rows = lines * BOM_LINES;
-    const full: Result[] = [];
+    results.push({
+      name: `bao assemble, ${lines} blanket lines (${rows} assembly rows)`,
+      rows,
+      ms: cli.ms,
+      floorMs: floor.ms,
+      peakRssMb: cli.peakRssMb,
+      note: `floor: exceljs alone reading and writing the result (${floor.peakRssMb} MB peak)`,
+    });
     if (!quick) {
       const big = path.join(dir, "full-sheet.xlsx");
-      await fullSheetWorkbook(big);
-      const io2 = "{out(){},err(){}}";
-      const v = timeProcess(
-        `const c=await require(${JSON.stringify(cliMain)}).main(["validate",${JSON.stringify(big)}],${io2});if(c)throw new Error("exit "+c);`,
-        1
-      );
-      full.push({
-        name: `bao validate, a full sheet (${EXCEL_ROWS - 1} blanket lines)`,
-        rows: EXCEL_ROWS - 1,
-        ms: v.ms,
-        peakRssMb: v.peakRssMb,
+      const blanketLines = writeFullSheetWorkbook(big);
+      const v = run(["validate", big], 1);
+      results.push({
+        name: `bao validate, the planner's workbook with a full sheet (${blanketLines} blanket lines)`,
+        rows: blanketLines,
+        ...v,
       });
-      const m = timeProcess(
-        `const c=await require(${JSON.stringify(cliMain)}).main(["make-order",${JSON.stringify(big)},"--order","BSO-00000","--date","2027-01-15","-o",${JSON.stringify(path.join(dir, "full-out.xlsx"))}],${io2});if(c)throw new Error("exit "+c);`,
-        1
-      );
-      full.push({
-        name: `bao make-order on a full sheet (writes ${EXCEL_ROWS - 1} rows back)`,
-        rows: EXCEL_ROWS - 1,
-        ms: m.ms,
-        peakRssMb: m.peakRssMb,
+      const copy = path.join(dir, "full-sheet-in-place.xlsx");
+      fs.copyFileSync(big, copy);
+      const m = run(["make-order", copy, "--order", "BSO-1001", "--date", "2027-01-15"], 1);
+      const { changed, gone } = changedParts(big, copy);
+      results.push({
+        name: `bao make-order in place on it`,
+        rows: blanketLines,
+        ...m,
+        note: `parts changed: ${changed.sort().join(", ")}; removed: ${gone.join(", ") || "none"}`,
       });
     }
-    return [
-      {
-        name: `bao assemble, ${lines} blanket lines (${rows} assembly rows)`,
-        rows,
-        ms: cli.ms,
-        floorMs: floor.ms,
-        peakRssMb: cli.peakRssMb,
-        note: `exceljs read+write alone: ${floor.peakRssMb} MB peak`,
-      },
-      ...full,
-    ];
+    return results;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --quick]
+ * npm run bench [-- --json] [-- --quick] [-- --long]
  *
  * Benchmarks, not timed tests: each workload runs several times in a child process of
  * its own (so peak memory is its own) and reports the median. Each engine figure stands
@@ -252,7 +252,8 @@ async function main(): Promise<void> {
         "office:10000",
         "office:50000",
         "interrupt:sample",
-        "interrupt:10000",
+        // 40 minutes on a 2-core machine: only with --long.
+        ...(args.includes("--long") ? ["interrupt:10000"] : []),
       ];
   const results: Result[] = [];
   for (const w of workloads) {

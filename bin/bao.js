@@ -11,6 +11,11 @@ if (!fs.existsSync(entry)) {
   process.exit(2);
 }
 const { main } = require(entry);
+// A reader that stops early (`bao validate FILE | head`) is not an error of bao's.
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 main(process.argv.slice(2), {
   out: (t) => process.stdout.write(t + "\n"),
   err: (t) => process.stderr.write(t + "\n"),

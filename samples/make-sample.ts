@@ -11,5 +11,7 @@ const root = __dirname.includes(`${path.sep}lib${path.sep}`)
   ? path.join(__dirname, "..", "..")
   : path.join(__dirname, "..");
 const out = path.join(root, "samples", "blanket-orders.xlsx");
-fs.writeFileSync(out, gridsToXlsx(sampleGrids()));
-process.stdout.write(`Wrote ${out}\n`);
+gridsToXlsx(sampleGrids()).then((bytes) => {
+  fs.writeFileSync(out, bytes);
+  process.stdout.write(`Wrote ${out}\n`);
+});

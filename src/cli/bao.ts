@@ -170,19 +170,19 @@ async function run(argv: string[], io: Io): Promise<number> {
   const file = positionals[0];
   switch (command) {
     case "validate": {
-      const loaded = loadWorkbook(file);
+      const loaded = await loadWorkbook(file);
       const r = validate(loaded.grids);
       if (values.json) json(io, r);
       else report(io, file, r);
       return r.ok ? 0 : 1;
     }
     case "assemble": {
-      const loaded = loadWorkbook(file);
+      const loaded = await loadWorkbook(file);
       const dest = target(loaded, values.output);
       const r = assemble(loaded.grids);
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
-        saveLoaded(loaded, dest);
+        await saveLoaded(loaded, dest);
       }
       const counts = { created: r.created, kept: r.kept, rebuilt: r.rebuilt, removed: r.removed };
       if (values.json) json(io, r, counts);
@@ -200,7 +200,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!values.order) throw new UsageError("make-order needs --order DOC");
       const ship = parseShip(values.ship as string[] | undefined);
       const orderDate = parseDate(values.date, io);
-      const loaded = loadWorkbook(file);
+      const loaded = await loadWorkbook(file);
       const dest = target(loaded, values.output);
       const r = makeOrder(loaded.grids, {
         blanketOrderNo: values.order,
@@ -209,7 +209,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       });
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
-        saveLoaded(loaded, dest);
+        await saveLoaded(loaded, dest);
       }
       if (values.json)
         json(io, r, r.ok ? { salesOrder: r.salesOrder, assemblyOrders: r.assemblyOrders } : {});
@@ -227,12 +227,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       const by = values.by ?? "month";
       if (by !== "month" && by !== "week")
         throw new UsageError(`--by ${by}: expected month or week`);
-      const loaded = loadWorkbook(file);
+      const loaded = await loadWorkbook(file);
       const dest = target(loaded, values.output);
       const r = forecast(loaded.grids, by);
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
-        saveLoaded(loaded, dest);
+        await saveLoaded(loaded, dest);
       }
       if (values.json) json(io, r, { rows: r.rows.length, by });
       else {
@@ -251,10 +251,10 @@ async function run(argv: string[], io: Io): Promise<number> {
         throw new UsageError("share needs -o OUT: the customer's copy is a new workbook");
       if (path.resolve(values.output) === path.resolve(file))
         throw new UsageError("share: OUT must be another file than FILE");
-      const loaded = loadWorkbook(file);
+      const loaded = await loadWorkbook(file);
       const r = share(loaded.grids, values.customer, (io.today ?? todaySerial)());
       if (r.ok && r.plan) {
-        saveNew(r.plan, values.output);
+        await saveNew(r.plan, values.output);
       }
       const counts = { errors: r.issues.length, warnings: 0 };
       if (values.json)
@@ -271,13 +271,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case "import-call-off": {
       if (!values.from) throw new UsageError("import-call-off needs --from COPY");
-      const loaded = loadWorkbook(file);
-      const copy = loadWorkbook(values.from);
+      const loaded = await loadWorkbook(file);
+      const copy = await loadWorkbook(values.from);
       const dest = target(loaded, values.output);
       const r = importCallOff(loaded.grids, copy.grids, path.basename(values.from));
       if (r.ok && r.plan) {
         applyToLoaded(loaded, r.plan);
-        saveLoaded(loaded, dest);
+        await saveLoaded(loaded, dest);
       }
       if (values.json)
         json(
@@ -305,7 +305,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         throw new FileError(
           `${file}: already exists; template writes a new workbook, choose another name`
         );
-      saveNew(template(), file);
+      await saveNew(template(), file);
       io.out(
         `Wrote ${file}: sheets Items, Item Units, Resources, Assembly BOMs, Blanket Orders and Setup, ready to fill in.`
       );
@@ -324,7 +324,7 @@ function madeOrderText(order: string, r: MakeOrderResult): string {
 /** Runs validate, assemble and a make-order on a copy of the sample workbook. */
 async function demo(out: string, io: Io): Promise<number> {
   const sample = samplePath(io);
-  const loaded = loadWorkbook(sample);
+  const loaded = await loadWorkbook(sample);
   io.out(
     `Demo on a copy of ${path.relative(process.cwd(), sample) || sample} (the sample itself is left as it is).`
   );
@@ -357,7 +357,7 @@ async function demo(out: string, io: Io): Promise<number> {
     applyToLoaded(loaded, m.plan);
     io.out(`3. make-order ${order}: ${madeOrderText(order, m)}`);
   }
-  saveLoaded(loaded, out);
+  await saveLoaded(loaded, out);
   io.out(`Result: ${path.resolve(out)}`);
   io.out(
     "Open it and look at the sheets Blanket Assembly Orders, Sales Orders and Assembly Orders, and at Quantity Ordered / Remaining Quantity on Blanket Orders."

@@ -201,8 +201,18 @@ export interface Records {
   resourcesListed: boolean;
 }
 
-/** Upper-cased key of a code, as BC compares Code fields. */
-export const key = (code: string): string => code.toUpperCase();
+const keys = new Map<string, string>();
+
+/** Upper-cased key of a code, as BC compares Code fields (remembered: codes repeat). */
+export function key(code: string): string {
+  let k = keys.get(code);
+  if (k === undefined) {
+    k = code.toUpperCase();
+    if (keys.size >= 200_000) keys.clear();
+    keys.set(code, k);
+  }
+  return k;
+}
 
 /** Key of a blanket order line. */
 export const lineKey = (documentNo: string, lineNo: number): string =>

@@ -108,7 +108,7 @@ export function Playground({
   const load = async (file: File): Promise<void> => {
     const x = await import("../hosts/xlsx/xlsxFile");
     try {
-      const { document, grids: loaded } = x.XlsxDocument.read(await file.arrayBuffer());
+      const { document, grids: loaded } = await x.XlsxDocument.read(await file.arrayBuffer());
       host.load(document, loaded);
       setActive(
         loaded.sheets.find((s) => s.name.toLowerCase() === "blanket orders")?.name ??
@@ -129,7 +129,7 @@ export function Playground({
     const x = await import("../hosts/xlsx/xlsxFile");
     const macros = !!host.xlsx?.macroEnabled;
     const name = fileName.replace(/\.xls[xm]$/i, "") + (macros ? "-result.xlsm" : "-result.xlsx");
-    const bytes = host.xlsx ? host.xlsx.bytes() : x.gridsToXlsx(host.grids);
+    const bytes = await (host.xlsx ? host.xlsx.bytes() : x.gridsToXlsx(host.grids));
     downloadFile(
       new Blob([x.asArrayBuffer(bytes)], { type: host.xlsx?.type ?? x.XLSX_TYPE }),
       name

@@ -197,7 +197,7 @@ test("Download .xlsx saves the workbook with the new orders; Load .xlsx reads a 
   const saved = path.join(RESULTS, "playground-result.xlsx");
   await download.saveAs(saved);
   const { loadWorkbook } = await import("../../src/hosts/xlsx/xlsxHost");
-  const grids = loadWorkbook(saved).grids;
+  const grids = (await loadWorkbook(saved)).grids;
   const sales = grids.sheets.find((x) => x.name === "Sales Orders")!;
   expect(sales.rows.some((r) => r[0] === "SO-27002")).toBe(true);
   await page
@@ -241,11 +241,12 @@ test("a loaded planner's workbook downloads with its chart, image, notes and Das
       identical: true,
     });
   const { loadWorkbook } = await import("../../src/hosts/xlsx/xlsxHost");
-  const assembled = loadWorkbook(saved).grids.sheets.find(
+  const assembled = (await loadWorkbook(saved)).grids.sheets.find(
     (x) => x.name === "Blanket Assembly Orders"
   )!;
   expect(assembled.rows.length).toBeGreaterThan(
-    loadWorkbook(corpus).grids.sheets.find((x) => x.name === "Blanket Assembly Orders")!.rows.length
+    (await loadWorkbook(corpus)).grids.sheets.find((x) => x.name === "Blanket Assembly Orders")!
+      .rows.length
   );
 });
 

@@ -87,7 +87,7 @@ test("import call-off takes the customer's Qty. to Ship from their copy", async 
   const { host } = await openPlan();
   const r = share(host.grids, "C10000", date("2027-01-20"));
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(newXlsx(r.plan!)) as unknown as ArrayBuffer);
+  await wb.xlsx.load(Buffer.from(await newXlsx(r.plan!)) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet("Blanket Orders")!;
   const headers = (ws.getRow(1).values as unknown[]).map((h) => String(h ?? ""));
   ws.getRow(3).getCell(headers.indexOf("Qty. to Ship")).value = 2;

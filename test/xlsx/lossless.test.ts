@@ -12,7 +12,9 @@ import { loadWorkbook } from "../../src/hosts/xlsx/xlsxHost";
 import { XlsxPackage } from "../../src/hosts/xlsx/package/workbookPackage";
 import { sampleGrids } from "../../src/sample/sampleWorkbook";
 import { gridsAsWorkbook } from "../../src/workbook/documents";
-import { cellRef, WorkbookGrids } from "../../src/workbook/grid";
+import { cellRef, findSheet, WorkbookGrids } from "../../src/workbook/grid";
+import { INPUT_SHEETS } from "../../src/workbook/schema";
+import { newXlsx } from "../../src/hosts/xlsx/xlsxFile";
 import { WritePlan } from "../../src/workbook/writePlan";
 import { bao, tempDir } from "../cli/xlsx";
 import {
@@ -181,7 +183,7 @@ describe.each(PLANNERS)("%s", (corpusFile) => {
   test.each(COMMANDS)("$name in place changes only what it writes", async (command) => {
     const file = path.join(dir, `${command.name}-${corpusFile}`);
     fs.copyFileSync(path.join(CORPUS, corpusFile), file);
-    const plan = command.plan(loadWorkbook(file).grids)!;
+    const plan = command.plan((await loadWorkbook(file)).grids)!;
     expect(plan.writes.length).toBeGreaterThan(0);
     const before = unzip(fs.readFileSync(file));
     const r = await bao(command.argv[0], file, ...command.argv.slice(1));
@@ -210,7 +212,7 @@ describe("the planner's workbook keeps its features through a whole cycle", () =
     expect((await bao("share", file, "--customer", "C10000", "-o", copy)).code).toBe(0);
     const edited = XlsxPackage.open(fs.readFileSync(copy));
     edited.setCell("Blanket Orders", 2, 14, 5);
-    fs.writeFileSync(copy, edited.toBytes());
+    fs.writeFileSync(copy, await edited.toBytes());
     const imported = await bao("import-call-off", file, "--from", copy);
     expect(imported.code).toBe(0);
     const after = unzip(fs.readFileSync(file));
@@ -271,9 +273,9 @@ describe("formats of cells the command does not write never change", () => {
 
 describe("Excel-saved workbooks", () => {
   /** The product's sheets pasted into an Excel-saved workbook, as a planner would. */
-  function withProductSheets(file: string): Uint8Array {
+  async function withProductSheets(file: string): Promise<Uint8Array> {
     const pkg = XlsxPackage.open(fs.readFileSync(file));
-    const grids = pkg.readGrids();
+    const grids = await pkg.readGrids();
     const product = sampleGrids().sheets.filter((s) => s.name !== "About");
     pkg.apply(gridsAsWorkbook({ sheets: product }), grids);
     return pkg.toBytes();
@@ -282,7 +284,7 @@ describe("Excel-saved workbooks", () => {
   test.each(EXCEL)("%s: its own parts survive assemble, make-order and forecast", async (name) => {
     const original = unzip(fs.readFileSync(path.join(CORPUS, "excel", name)));
     const file = path.join(dir, name);
-    fs.writeFileSync(file, withProductSheets(path.join(CORPUS, "excel", name)));
+    fs.writeFileSync(file, await withProductSheets(path.join(CORPUS, "excel", name)));
     for (const c of COMMANDS) {
       const r = await bao(c.argv[0], file, ...c.argv.slice(1));
       expect({ name, command: c.name, code: r.code, err: r.err }).toEqual({
@@ -316,7 +318,7 @@ describe("Excel-saved workbooks", () => {
 
   test("a workbook with macros stays an .xlsm with its VBA project; -o to .xlsx is refused", async () => {
     const file = path.join(dir, "macros.xlsm");
-    fs.writeFileSync(file, withProductSheets(path.join(CORPUS, "excel", "macro01.xlsm")));
+    fs.writeFileSync(file, await withProductSheets(path.join(CORPUS, "excel", "macro01.xlsm")));
     const vba = unzip(fs.readFileSync(file)).get("xl/vbaProject.bin");
     expect((await bao("assemble", file)).code).toBe(0);
     expect(same(unzip(fs.readFileSync(file)).get("xl/vbaProject.bin"), vba)).toBe(true);
@@ -388,7 +390,22 @@ describe("new workbooks", () => {
       "Blanket Orders",
       "Setup",
     ]);
-    const copy = share(sampleGrids(), "C10000", 46402);
-    expect(copy.ok).toBe(true);
+    // Each sheet in a part of its own, holding its own table.
+    const grids = (await loadWorkbook(out)).grids;
+    for (const spec of INPUT_SHEETS)
+      expect(findSheet(grids, spec.name)!.rows[0]).toEqual(spec.columns.map((c) => c.header));
+    expect(new Set(sheetParts(parts).values()).size).toBe(6);
+  });
+
+  test("the customer's copy: four sheets, each its own part and table", async () => {
+    const plan = share(sampleGrids(), "C10000", 46402).plan!;
+    const parts = unzip(await newXlsx(plan));
+    const sheets = sheetParts(parts);
+    expect([...sheets.keys()]).toEqual(plan.writes.map((w) => w.sheet));
+    expect(new Set(sheets.values()).size).toBe(sheets.size);
+    const tables = [...sheets.values()].flatMap((p) =>
+      related(parts, p).filter((r) => r.type === "table")
+    );
+    expect(new Set(tables.map((t) => t.path)).size).toBe(sheets.size);
   });
 });

@@ -8,6 +8,7 @@ import { applySheetWrite } from "../../workbook/applyPlan";
 import { CellValue, WorkbookGrids } from "../../workbook/grid";
 import { WritePlan } from "../../workbook/writePlan";
 import { PackageError, XlsxPackage } from "./package/workbookPackage";
+import { Codec } from "./package/zip";
 
 export { PackageError };
 
@@ -30,10 +31,12 @@ export class XlsxDocument {
   ) {}
 
   /** Reads a file; one that is not a workbook is a PackageError saying what it is. */
-  static read(data: ArrayBuffer | Uint8Array): { document: XlsxDocument; grids: WorkbookGrids } {
+  static async read(
+    data: ArrayBuffer | Uint8Array
+  ): Promise<{ document: XlsxDocument; grids: WorkbookGrids }> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const pkg = XlsxPackage.open(bytes);
-    return { document: new XlsxDocument(bytes, pkg.macroEnabled), grids: pkg.readGrids() };
+    return { document: new XlsxDocument(bytes, pkg.macroEnabled), grids: await pkg.readGrids() };
   }
 
   get type(): string {
@@ -49,9 +52,9 @@ export class XlsxDocument {
     this.steps.push({ sheet, row, col, value });
   }
 
-  bytes(): Uint8Array {
+  async bytes(): Promise<Uint8Array> {
     const pkg = XlsxPackage.open(this.original);
-    let grids = pkg.readGrids();
+    let grids = await pkg.readGrids();
     for (const step of this.steps) {
       if ("plan" in step) grids = pkg.apply(step.plan, grids);
       else {
@@ -66,20 +69,20 @@ export class XlsxDocument {
 }
 
 /** Reads an .xlsx into grids (every sheet). */
-export function readXlsx(data: ArrayBuffer | Uint8Array): WorkbookGrids {
-  return XlsxDocument.read(data).grids;
+export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<WorkbookGrids> {
+  return (await XlsxDocument.read(data)).grids;
 }
 
 /** A new workbook holding what a plan writes (a template, a customer's copy). */
-export function newXlsx(plan: WritePlan): Uint8Array {
-  const pkg = XlsxPackage.create();
+export function newXlsx(plan: WritePlan, codec?: Codec): Promise<Uint8Array> {
+  const pkg = XlsxPackage.create(codec);
   pkg.apply(plan, { sheets: [] });
   return pkg.toBytes();
 }
 
 /** A new workbook of grids: the product's sheets as tables, the others as values. */
-export function gridsToXlsx(grids: WorkbookGrids): Uint8Array {
-  return newXlsx(gridsAsWorkbook(grids));
+export function gridsToXlsx(grids: WorkbookGrids, codec?: Codec): Promise<Uint8Array> {
+  return newXlsx(gridsAsWorkbook(grids), codec);
 }
 
 /** The bytes as an ArrayBuffer of their own (what Office.js and Blob take). */

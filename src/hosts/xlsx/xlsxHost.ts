@@ -17,6 +17,7 @@ import {
 import { WritePlan } from "../../workbook/writePlan";
 import { PackageError, XlsxPackage } from "./package/workbookPackage";
 import { newXlsx } from "./xlsxFile";
+import { NODE_CODEC } from "./nodeCodec";
 
 /** A problem with a file (not with its data): the CLI's exit status 2. */
 export class FileError extends Error {}
@@ -48,7 +49,7 @@ function describe(err: unknown): string {
 }
 
 /** Reads an `.xlsx` file; every failure is a one-line FileError naming the file and the cause. */
-export function loadWorkbook(file: string): LoadedWorkbook {
+export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
   let data: Buffer;
   try {
     data = fs.readFileSync(file);
@@ -61,8 +62,8 @@ export function loadWorkbook(file: string): LoadedWorkbook {
     throw new FileError(`${file}: cannot be read (${describe(err)})`);
   }
   try {
-    const pkg = XlsxPackage.open(data);
-    const grids = pkg.readGrids((name) => PRODUCT_SHEETS.has(name.toLowerCase()));
+    const pkg = XlsxPackage.open(data, NODE_CODEC);
+    const grids = await pkg.readGrids((name) => PRODUCT_SHEETS.has(name.toLowerCase()));
     return { file, package: pkg, grids, data };
   } catch (err) {
     if (err instanceof PackageError) throw new FileError(`${file}: ${err.message}`);
@@ -106,14 +107,26 @@ export function checkTarget(loaded: LoadedWorkbook, target: string): void {
     throw new FileError(`${target}: ${loaded.file} has no macros; name the result .xlsx`);
 }
 
-/** Writes through a temporary file beside the target and a rename: the target is the old file or the whole new one. */
-function writeThroughTemp(target: string, bytes: () => Uint8Array): void {
+/**
+ * Writes through a temporary file beside the target and a rename: the target is the old
+ * file or the whole new one. `write` hands the bytes over as they are made.
+ */
+async function writeThroughTemp(
+  target: string,
+  write: (sink: (chunk: Uint8Array) => void) => Promise<void>
+): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.bao-tmp-${process.pid}-${path.basename(target)}`);
+  let fd: number | undefined;
   try {
-    fs.writeFileSync(tmp, bytes());
+    fd = fs.openSync(tmp, "w");
+    const out = fd;
+    await write((chunk) => fs.writeSync(out, chunk));
+    fs.closeSync(fd);
+    fd = undefined;
     fs.renameSync(tmp, target);
   } catch (err) {
+    if (fd !== undefined) fs.closeSync(fd);
     try {
       fs.rmSync(tmp, { force: true });
     } catch {
@@ -129,13 +142,14 @@ function writeThroughTemp(target: string, bytes: () => Uint8Array): void {
 }
 
 /** Saves a loaded workbook to `target`, refusing if its file changed since it was read. */
-export function saveLoaded(loaded: LoadedWorkbook, target: string): void {
+export async function saveLoaded(loaded: LoadedWorkbook, target: string): Promise<void> {
   checkTarget(loaded, target);
   checkUnchanged(loaded);
-  writeThroughTemp(target, () => loaded.package.toBytes());
+  await writeThroughTemp(target, (sink) => loaded.package.write(sink));
 }
 
 /** Saves a new workbook holding what a plan writes (a template, a customer's copy). */
-export function saveNew(plan: WritePlan, target: string): void {
-  writeThroughTemp(target, () => newXlsx(plan));
+export async function saveNew(plan: WritePlan, target: string): Promise<void> {
+  const bytes = await newXlsx(plan, NODE_CODEC);
+  await writeThroughTemp(target, async (sink) => sink(bytes));
 }

@@ -188,7 +188,7 @@ export function PlanPanel(): React.JSX.Element {
         setIssues(r.issues);
         return;
       }
-      const bytes = asArrayBuffer(newXlsx(r.plan));
+      const bytes = asArrayBuffer(await newXlsx(r.plan));
       const opened = task.host.openWorkbook ? await task.host.openWorkbook(bytes) : false;
       if (!opened) task.host.download(bytes, `${customer}-blanket-orders.xlsx`);
       setIssues([]);
@@ -204,7 +204,7 @@ export function PlanPanel(): React.JSX.Element {
         import("../../engine"),
         import("../../hosts/xlsx/xlsxFile"),
       ]);
-      const copy = readXlsx(await file.arrayBuffer());
+      const copy = await readXlsx(await file.arrayBuffer());
       const r = await task.host.update((g) => importCallOff(g, copy, file.name));
       setIssues(r.ok ? [] : r.issues);
       task.announce(

@@ -34,7 +34,8 @@ export class Styles {
   /** Number format codes by id (built-in ones the product uses, and the workbook's own). */
   private readonly formats = new Map<number, string>();
   private readonly xfs: string[];
-  private readonly made = new Map<string, number>();
+  /** Styles made, by base style and then format code (marked when unlocked). */
+  private readonly made: Map<string, number>[] = [];
   private readonly newFormats: { id: number; code: string }[] = [];
   private readonly originalXfCount: number;
 
@@ -54,10 +55,18 @@ export class Styles {
 
   /** The number format code of a style. */
   formatOf(s: number | undefined): string {
-    const xf = this.xfs[s ?? 0];
-    const id = Number(xf ? (attribute(xf, "numFmtId") ?? 0) : 0);
-    return this.formats.get(id) ?? "General";
+    const index = s ?? 0;
+    let code = this.formatCodes[index];
+    if (code === undefined) {
+      const xf = this.xfs[index];
+      const id = Number(xf ? (attribute(xf, "numFmtId") ?? 0) : 0);
+      code = this.formatCodes[index] = this.formats.get(id) ?? "General";
+    }
+    return code;
   }
+
+  /** Number format codes by style index, as looked up. */
+  private readonly formatCodes: string[] = [];
 
   private formatId(code: string): number {
     for (const [id, c] of this.formats) if (c === code) return id;
@@ -74,10 +83,15 @@ export class Styles {
    */
   styleFor(base: number | undefined, code: string, unlocked = false): number {
     const b = base !== undefined && base < this.xfs.length ? base : 0;
-    if (this.formatOf(b) === code && !unlocked) return b;
-    const k = `${b}\u0000${code}\u0000${unlocked}`;
-    const known = this.made.get(k);
+    let made = this.made[b];
+    if (!made) made = this.made[b] = new Map();
+    const k = unlocked ? `${code}\u0000` : code;
+    const known = made.get(k);
     if (known !== undefined) return known;
+    if (this.formatOf(b) === code && !unlocked) {
+      made.set(k, b);
+      return b;
+    }
     const xf = this.xfs[b];
     const selfClosing = xf.trimEnd().endsWith("/>");
     const start = selfClosing ? xf : xf.slice(0, xf.indexOf(">") + 1);
@@ -96,7 +110,7 @@ export class Styles {
     const open = tag.endsWith("/>") ? tag.slice(0, -2) + ">" : tag;
     this.xfs.push(inner ? `${open}${inner}</xf>` : open.slice(0, -1) + "/>");
     const index = this.xfs.length - 1;
-    this.made.set(k, index);
+    made.set(k, index);
     return index;
   }
 

@@ -22,19 +22,23 @@ import {
   cellXml,
   columnOf,
   MalformedXml,
-  readRowValues,
   rowCells,
   rowStart,
   sharedStrings,
   SheetSplitter,
+  SheetValues,
 } from "./sheetXml";
 import { EMPTY_STYLES, Styles } from "./styles";
 import { attribute, elements, escapeXml, withAttribute } from "./xml";
 import {
+  Codec,
+  concat,
+  FFLATE_CODEC,
   OutPart,
   partText,
+  partTextPieces,
   readDirectory,
-  streamPartText,
+  TextSink,
   writeZip,
   ZipEntry,
   ZipError,
@@ -81,10 +85,20 @@ interface CellChange {
   unlocked?: boolean;
 }
 
+type RowChanges = (CellChange | undefined)[];
+
+/** The columns of a row's changes, in order. */
+function changedColumns(line: RowChanges): number[] {
+  const cols: number[] = [];
+  line.forEach((_, c) => cols.push(c));
+  return cols;
+}
+
 /** What commands change on one sheet: cells by row and column, and its table. */
 interface SheetChanges {
   name: string;
-  cells: Map<number, Map<number, CellChange>>;
+  /** By row: each row's changes by column (a sparse array: a hole is a cell not written). */
+  cells: Map<number, RowChanges>;
   table?: TableShape;
   /** The table's header texts once the writes are applied. */
   tableHeaders?: string[];
@@ -94,7 +108,7 @@ interface SheetChanges {
   protect?: SheetWrite["protect"];
 }
 
-type PartWriter = (put: (text: string) => void) => void;
+type PartWriter = (sink: TextSink) => Promise<void>;
 
 const dirOf = (path: string): string => path.slice(0, path.lastIndexOf("/") + 1);
 
@@ -208,6 +222,7 @@ export class XlsxPackage {
   private constructor(
     private readonly data: Uint8Array | undefined,
     private readonly entries: Map<string, ZipEntry>,
+    private readonly codec: Codec,
     seed?: Map<string, string>
   ) {
     if (seed) for (const [k, v] of seed) this.written.set(k, v);
@@ -249,18 +264,24 @@ export class XlsxPackage {
     this.stylesPath = rels.find((r) => r.type === REL_STYLES)?.path;
   }
 
-  /** Opens a package; a file that is not one is a PackageError saying what it is. */
-  static open(data: Uint8Array): XlsxPackage {
+  /**
+   * Opens a package; a file that is not one is a PackageError saying what it is. The
+   * codec inflates and deflates its parts (fflate's unless the host has a faster one).
+   */
+  static open(data: Uint8Array, codec: Codec = FFLATE_CODEC): XlsxPackage {
     if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
       throw new PackageError(notAZip(data));
     try {
       const entries = readDirectory(data);
       const mimetype = entries.get("mimetype");
-      if (mimetype && partText(data, mimetype).startsWith("application/vnd.oasis.opendocument"))
+      if (
+        mimetype &&
+        partText(data, mimetype, codec).startsWith("application/vnd.oasis.opendocument")
+      )
         throw new PackageError(
           "an OpenDocument spreadsheet (.ods); open it in LibreOffice Calc or Excel and save it as Excel Workbook (.xlsx)"
         );
-      return new XlsxPackage(data, entries);
+      return new XlsxPackage(data, entries, codec);
     } catch (err) {
       if (err instanceof PackageError) throw err;
       const why =
@@ -270,7 +291,7 @@ export class XlsxPackage {
   }
 
   /** A new, empty workbook (its sheets come from the plans applied to it). */
-  static create(): XlsxPackage {
+  static create(codec: Codec = FFLATE_CODEC): XlsxPackage {
     const seed = new Map<string, string>([
       [
         "[Content_Types].xml",
@@ -290,7 +311,7 @@ export class XlsxPackage {
       ],
       ["xl/styles.xml", EMPTY_STYLES],
     ]);
-    return new XlsxPackage(undefined, new Map(), seed);
+    return new XlsxPackage(undefined, new Map(), codec, seed);
   }
 
   /** The package holds macros (an .xlsm): it must keep that extension. */
@@ -307,10 +328,10 @@ export class XlsxPackage {
     if (this.written.has(name)) return this.written.get(name);
     if (this.dropped.has(name)) return undefined;
     const e = this.entries.get(name);
-    return e ? partText(this.data!, e) : undefined;
+    return e ? partText(this.data!, e, this.codec) : undefined;
   }
 
-  private write(name: string, text: string): void {
+  private setPart(name: string, text: string): void {
     this.written.set(name, text);
   }
 
@@ -341,7 +362,7 @@ export class XlsxPackage {
             relativeTarget(this.workbookPath, this.stylesPath)
           );
         this.addContentType(this.stylesPath, CT_STYLES);
-        this.write(this.stylesPath, xml);
+        this.setPart(this.stylesPath, xml);
       }
       this.styles = new Styles(xml);
     }
@@ -349,17 +370,17 @@ export class XlsxPackage {
   }
 
   /** A sheet part's text, in pieces. */
-  private streamSheet(entry: SheetEntry, onText: (text: string) => void): void {
+  private sheetText(entry: SheetEntry): AsyncIterable<string> {
     const written = this.written.get(entry.path);
-    if (written !== undefined) return onText(written);
+    if (written !== undefined) return [written] as unknown as AsyncIterable<string>;
     const e = this.entries.get(entry.path);
     if (!e)
       throw new PackageError(`damaged .xlsx workbook (the part of sheet ${entry.name} is missing)`);
-    streamPartText(this.data!, e, onText);
+    return partTextPieces(this.data!, e, this.codec);
   }
 
   /** The values of the worksheets `wanted` names (every worksheet by default), as grids. */
-  readGrids(wanted: (name: string) => boolean = () => true): WorkbookGrids {
+  async readGrids(wanted: (name: string) => boolean = () => true): Promise<WorkbookGrids> {
     let sst: string[];
     try {
       sst = this.sharedStrings();
@@ -371,8 +392,7 @@ export class XlsxPackage {
     const sheets: SheetGrid[] = [];
     // Short texts repeat (item numbers, units, customers): one string each saves memory.
     const interned = new Map<string, string>();
-    const intern = (v: CellValue): CellValue => {
-      if (typeof v !== "string" || v.length > 24) return v;
+    const intern = (v: string): string => {
       const known = interned.get(v);
       if (known !== undefined) return known;
       if (interned.size < 100_000) interned.set(v, v);
@@ -380,26 +400,17 @@ export class XlsxPackage {
     };
     for (const s of this.sheets) {
       if (!s.worksheet || !wanted(s.name)) continue;
-      const rows: CellValue[][] = [];
-      const splitter = new SheetSplitter({
-        head: () => undefined,
-        tail: () => undefined,
-        row: (xml, row) => {
-          const cells: CellValue[] = [];
-          readRowValues(xml, sst, cells, intern);
-          rows[row - 1] = cells;
-        },
-      });
+      const values = new SheetValues(sst, intern);
+      let rows: CellValue[][];
       try {
-        this.streamSheet(s, (t) => splitter.push(t));
-        splitter.end();
+        for await (const text of this.sheetText(s)) values.push(text);
+        rows = values.end();
       } catch (err) {
         if (err instanceof PackageError) throw err;
         const why =
           err instanceof ZipError || err instanceof MalformedXml ? err.message : String(err);
         throw new PackageError(`damaged .xlsx workbook (sheet ${s.name}: ${why})`);
       }
-      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
       sheets.push({ name: s.name, rows });
     }
     return { sheets };
@@ -459,8 +470,8 @@ export class XlsxPackage {
     const cells = changes.cells;
     const put = (row: number, col: number, value: CellValue, format?: ColumnFormat): void => {
       let line = cells.get(row);
-      if (!line) cells.set(row, (line = new Map()));
-      line.set(col, { value, format: format ?? line.get(col)?.format });
+      if (!line) cells.set(row, (line = []));
+      line[col] = { value, format: format ?? line[col]?.format };
     };
     const shifts = [...(w.deleteRows ?? []), ...(w.insertRows ?? [])];
     if (shifts.length) {
@@ -483,7 +494,7 @@ export class XlsxPackage {
       for (let r = c.row; r < c.row + c.rows; r++)
         for (let col = c.col; col < c.col + c.cols; col++) {
           const old = before.rows[r - 1]?.[col];
-          if ((old !== undefined && old !== null) || cells.get(r)?.has(col)) put(r, col, null);
+          if ((old !== undefined && old !== null) || cells.get(r)?.[col]) put(r, col, null);
         }
     if (w.table) {
       changes.table = w.table;
@@ -503,8 +514,8 @@ export class XlsxPackage {
     let changes = this.changes.get(k);
     if (!changes) this.changes.set(k, (changes = { name: entry?.name ?? sheet, cells: new Map() }));
     let line = changes.cells.get(row);
-    if (!line) changes.cells.set(row, (line = new Map()));
-    line.set(col, { value, format: line.get(col)?.format });
+    if (!line) changes.cells.set(row, (line = []));
+    line[col] = { value, format: line[col]?.format };
     this.recalc = true;
   }
 
@@ -518,7 +529,7 @@ export class XlsxPackage {
   private addWorkbookRelationship(type: string, target: string): string {
     const { xml, id } = withRelationship(this.workbookRelsXml, type, target);
     this.workbookRelsXml = xml;
-    this.write(relsOf(this.workbookPath), xml);
+    this.setPart(relsOf(this.workbookPath), xml);
     return id;
   }
 
@@ -528,23 +539,27 @@ export class XlsxPackage {
       "</Types>",
       `<Override PartName="/${path}" ContentType="${type}"/></Types>`
     );
-    this.write("[Content_Types].xml", this.contentTypes);
+    this.setPart("[Content_Types].xml", this.contentTypes);
   }
 
+  /** Part names given to parts not written yet (new sheets are written last, in pieces). */
+  private readonly reserved = new Set<string>();
+
   private freePath(folder: string, stem: string): string {
-    const taken = (p: string): boolean =>
-      [...this.entries.keys(), ...this.written.keys()].some(
-        (n) => n.toLowerCase() === p.toLowerCase()
-      );
+    const names = [...this.entries.keys(), ...this.written.keys(), ...this.reserved];
+    const taken = new Set(names.map((n) => n.toLowerCase()));
     for (let n = 1; ; n++) {
       const path = `${folder}${stem}${n}.xml`;
-      if (!taken(path)) return path;
+      if (!taken.has(path.toLowerCase())) {
+        this.reserved.add(path);
+        return path;
+      }
     }
   }
 
   private setWorkbook(xml: string): void {
     this.workbookXml = xml;
-    this.write(this.workbookPath, xml);
+    this.setPart(this.workbookPath, xml);
   }
 
   /** Adds a worksheet after the others, with its relationship and content type. */
@@ -610,12 +625,12 @@ export class XlsxPackage {
         new RegExp(`<Relationship\\s[^>]*Id="${chain.id}"[^>]*/>`),
         ""
       );
-      this.write(relsOf(this.workbookPath), this.workbookRelsXml);
+      this.setPart(relsOf(this.workbookPath), this.workbookRelsXml);
       this.contentTypes = this.contentTypes.replace(
         new RegExp(`<Override\\s[^>]*PartName="/${chain.path.replace(/[.]/g, "\\.")}"[^>]*/>`),
         ""
       );
-      this.write("[Content_Types].xml", this.contentTypes);
+      this.setPart("[Content_Types].xml", this.contentTypes);
     }
   }
 
@@ -623,12 +638,19 @@ export class XlsxPackage {
 
   private consumed = false;
 
-  /** The package with every recorded plan applied. */
-  toBytes(): Uint8Array {
+  /** The package with every recorded plan applied, as bytes. */
+  async toBytes(): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    await this.write((chunk) => chunks.push(chunk));
+    return concat(chunks);
+  }
+
+  /** Writes the package with every recorded plan applied, handing its bytes to `sink`. */
+  async write(sink: (chunk: Uint8Array) => void): Promise<void> {
     if (this.consumed) throw new Error("an XlsxPackage is written once");
     this.consumed = true;
     try {
-      return this.assemble();
+      await writeZip(this.data, this.parts(), this.codec, sink);
     } catch (err) {
       if (err instanceof ZipError || err instanceof MalformedXml)
         throw new PackageError(`damaged .xlsx workbook (${err.message})`);
@@ -636,14 +658,15 @@ export class XlsxPackage {
     }
   }
 
-  private assemble(): Uint8Array {
+  /** The parts of the new package, in order. */
+  private parts(): OutPart[] {
     const streams = new Map<string, PartWriter>();
     if (this.changes.size) this.getStyles();
     for (const changes of this.changes.values()) {
       const entry = this.sheetEntry(changes.name);
       if (!entry) {
         const added = this.addSheet(changes.name);
-        this.write(added.path, this.newSheetXml(added, changes));
+        streams.set(added.path, this.newSheet(added, changes));
       } else {
         const writer = this.rewriteSheet(entry, changes);
         if (writer) streams.set(entry.path, writer);
@@ -651,9 +674,9 @@ export class XlsxPackage {
     }
     if (this.recalc) this.recalculateOnOpen();
     const styles = this.stylesPath;
-    const names = [...new Set([...this.entries.keys(), ...this.written.keys()])].filter(
-      (n) => !this.dropped.has(n) && n !== styles
-    );
+    const names = [
+      ...new Set([...this.entries.keys(), ...this.written.keys(), ...streams.keys()]),
+    ].filter((n) => !this.dropped.has(n) && n !== styles);
     // [Content_Types].xml first, as Office writes it.
     names.sort((a, b) => Number(b === "[Content_Types].xml") - Number(a === "[Content_Types].xml"));
     const encoder = new TextEncoder();
@@ -677,7 +700,7 @@ export class XlsxPackage {
               }
             : { copy: this.entries.get(styles)! },
       });
-    return writeZip(this.data, parts);
+    return parts;
   }
 
   /** The style of a cell written with `value`: its own style, with the number format it needs. */
@@ -698,9 +721,23 @@ export class XlsxPackage {
   private rowXml(
     row: number,
     original: string | undefined,
-    patch: Map<number, CellChange>,
+    patch: RowChanges,
     columnStyle: (col: number) => number | undefined
   ): string {
+    if (!original) {
+      // A new row: its cells as written, in column order.
+      let body = "";
+      patch.forEach((change, col) => {
+        if (change)
+          body += cellXml(
+            col,
+            row,
+            change.value,
+            this.styleOf(columnStyle(col), change.value, change)
+          );
+      });
+      return body ? `<row r="${row}">${body}</row>` : "";
+    }
     const cells = new Map<number, { xml: string; s?: number }>();
     const tag = original ? original.slice(0, original.indexOf(">") + 1) : undefined;
     if (original) for (const c of rowCells(original)) cells.set(c.col, c);
@@ -709,7 +746,8 @@ export class XlsxPackage {
       tag && attribute(tag, "customFormat") === "1" && attribute(tag, "s") !== undefined
         ? Number(attribute(tag, "s"))
         : undefined;
-    for (const [col, change] of patch) {
+    for (const col of changedColumns(patch)) {
+      const change = patch[col]!;
       const base = cells.has(col) ? cells.get(col)!.s : (rowStyle ?? columnStyle(col));
       const xml = cellXml(col, row, change.value, this.styleOf(base, change.value, change));
       if (xml) cells.set(col, { xml });
@@ -757,10 +795,10 @@ export class XlsxPackage {
     const tableParts = this.addedTableParts.get(entry.path);
     if (!rows.length && !tableParts) return undefined;
     let lastCol = 0;
-    for (const line of changes.cells.values())
-      for (const c of line.keys()) lastCol = Math.max(lastCol, c);
+    for (const line of changes.cells.values()) lastCol = Math.max(lastCol, line.length - 1);
     const lastRow = rows.length ? rows[rows.length - 1] : 0;
-    return (put) => {
+    return async (sink) => {
+      const put = (text: string): void => sink.put(text);
       let columnStyle: (col: number) => number | undefined = () => undefined;
       let head: string | undefined;
       let opened = false;
@@ -776,25 +814,36 @@ export class XlsxPackage {
         for (; next < rows.length && rows[next] < row; next++)
           put(this.rowXml(rows[next], undefined, changes.cells.get(rows[next])!, columnStyle));
       };
-      const splitter = new SheetSplitter({
-        head: (text) => {
-          head = text;
+      const splitter = new SheetSplitter(
+        {
+          head: (text) => {
+            head = text;
+          },
+          copy: (text) => {
+            open();
+            put(text);
+          },
+          row: (xml, row) => {
+            open();
+            newRowsBefore(row);
+            if (rows[next] === row)
+              put(this.rowXml(row, xml, changes.cells.get(rows[next++])!, columnStyle));
+            else put(xml);
+          },
+          tail: (text) => {
+            open();
+            newRowsBefore(Infinity);
+            put("</sheetData>");
+            put(tableParts ? XlsxPackage.withTableParts(text, tableParts) : text);
+          },
         },
-        row: (xml, row) => {
-          open();
-          newRowsBefore(row);
-          if (rows[next] === row)
-            put(this.rowXml(row, xml, changes.cells.get(rows[next++])!, columnStyle));
-          else put(xml);
-        },
-        tail: (text) => {
-          open();
-          newRowsBefore(Infinity);
-          put("</sheetData>");
-          put(tableParts ? XlsxPackage.withTableParts(text, tableParts) : text);
-        },
-      });
-      this.streamSheet(entry, (t) => splitter.push(t));
+        // Rows written, and the first row after a new one (new rows go before it).
+        (row) => next < rows.length && rows[next] <= row
+      );
+      for await (const text of this.sheetText(entry)) {
+        splitter.push(text);
+        await sink.flush();
+      }
       splitter.end();
     };
   }
@@ -846,13 +895,13 @@ export class XlsxPackage {
     const columns = headers
       .map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"/>`)
       .join("");
-    this.write(
+    this.setPart(
       path,
       `${XML_HEAD}<table xmlns="${NS_MAIN}" id="${Math.max(0, ...taken.ids) + 1}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${ref}"><autoFilter ref="${ref}"/><tableColumns count="${headers.length}">${columns}</tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
     );
     this.addContentType(path, CT_TABLE);
     const added = withRelationship(relsXml, REL_TABLE, relativeTarget(entry.path, path));
-    this.write(relsPath, added.xml);
+    this.setPart(relsPath, added.xml);
     this.addedTableParts.set(entry.path, [
       ...(this.addedTableParts.get(entry.path) ?? []),
       added.id,
@@ -902,11 +951,11 @@ export class XlsxPackage {
       if (inner !== tc.inner || columns.length !== headers.length)
         out = `${out.slice(0, tc.start)}${withAttribute(tc.tag, "count", String(headers.length))}${inner}</tableColumns>${out.slice(tc.end)}`;
     }
-    if (out !== xml) this.write(path, out);
+    if (out !== xml) this.setPart(path, out);
   }
 
   /** A new sheet's part: its cells, column widths and formats, lists, protection and table. */
-  private newSheetXml(entry: SheetEntry, changes: SheetChanges): string {
+  private newSheet(entry: SheetEntry, changes: SheetChanges): PartWriter {
     const styles = this.getStyles();
     const formats = changes.columnFormats;
     const columnStyle = (col: number): number | undefined => {
@@ -923,32 +972,29 @@ export class XlsxPackage {
       )
         for (const col of protect.editableColumns) {
           let line = changes.cells.get(r);
-          if (!line) changes.cells.set(r, (line = new Map()));
-          const change = line.get(col) ?? { value: null, format: formats?.[col] ?? "general" };
-          line.set(col, { ...change, unlocked: true });
+          if (!line) changes.cells.set(r, (line = []));
+          const change = line[col] ?? { value: null, format: formats?.[col] ?? "general" };
+          line[col] = { ...change, unlocked: true };
         }
     const rows = [...changes.cells.keys()].sort((a, b) => a - b);
     const headerRow = changes.table?.headerRow ?? 1;
     const header = changes.cells.get(headerRow);
     let width = changes.table?.columns ?? 0;
-    for (const line of changes.cells.values())
-      for (const c of line.keys()) width = Math.max(width, c + 1);
+    for (const line of changes.cells.values()) width = Math.max(width, line.length);
     const cols = Array.from({ length: width }, (_, c) => {
-      const text = header?.get(c)?.value;
+      const text = header?.[c]?.value;
       const w = Math.max(10, Math.min(40, String(text ?? "").length + 4));
       const s = columnStyle(c);
       return `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"${s ? ` style="${s}"` : ""}/>`;
     }).join("");
-    const body = rows
-      .map((r) => this.rowXml(r, undefined, changes.cells.get(r)!, columnStyle))
-      .join("");
     const last = rows.length ? rows[rows.length - 1] : 1;
-    let xml =
+    const head =
       `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
       `<dimension ref="${width ? rangeRef(0, 1, width - 1, last) : "A1"}"/>` +
       '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
       (cols ? `<cols>${cols}</cols>` : "") +
-      `<sheetData>${body}</sheetData>`;
+      "<sheetData>";
+    let xml = "</sheetData>";
     if (protect)
       xml +=
         '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" autoFilter="0" sort="1"/>';
@@ -967,6 +1013,14 @@ export class XlsxPackage {
       this.addedTableParts.delete(entry.path);
       if (id) xml += `<tableParts count="1"><tablePart r:id="${id}"/></tableParts>`;
     }
-    return `${xml}</worksheet>`;
+    const tail = `${xml}</worksheet>`;
+    return async (sink) => {
+      sink.put(head);
+      for (const r of rows) {
+        sink.put(this.rowXml(r, undefined, changes.cells.get(r)!, columnStyle));
+        await sink.flush();
+      }
+      sink.put(tail);
+    };
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The zip container of an .xlsx, as a package of parts: the central directory read for
  * random access to each part (fflate reads zips front to back only), parts inflated whole
- * or streamed by fflate, and a new package written by fflate where unchanged parts are
- * carried over as their compressed bytes, never inflated and deflated again.
+ * or in pieces, and a new package written by fflate's Zip where unchanged parts are
+ * carried over as their compressed bytes, never inflated and deflated again. The
+ * compression itself is a Codec: fflate's by default, Node's native zlib in the CLI.
  */
 import { Inflate, inflateSync, Zip, ZipDeflate, ZipInputFile } from "fflate";
 
@@ -20,8 +21,53 @@ export interface ZipEntry {
   dosDate: number;
 }
 
-/** The package is not a zip this reader can open; `why` says what it is instead. */
+/** The package is not a zip this reader can open: the message says what is wrong. */
 export class ZipError extends Error {}
+
+/** A zip entry written in pieces: fflate's Zip takes `file`. */
+export interface EntryWriter {
+  readonly file: ZipInputFile;
+  write(bytes: Uint8Array): void | Promise<void>;
+  end(): void | Promise<void>;
+}
+
+/** Raw deflate, both ways. */
+export interface Codec {
+  /** A whole (small) part. */
+  inflateSync(stored: Uint8Array, size: number): Uint8Array;
+  /** A part in pieces, in order. */
+  inflate(stored: Uint8Array): AsyncIterable<Uint8Array>;
+  /** A deflated entry; `large` asks for speed over size. */
+  entry(name: string, mtime: Date, large: boolean): EntryWriter;
+}
+
+/** fflate's codec: JavaScript, for the browser (and small files anywhere). */
+export const FFLATE_CODEC: Codec = {
+  inflateSync: (stored, size) => inflateSync(stored, { out: new Uint8Array(size) }),
+  async *inflate(stored) {
+    const pieces: Uint8Array[] = [];
+    const inflate = new Inflate((chunk) => {
+      pieces.push(chunk);
+    });
+    const step = 1 << 20;
+    for (let i = 0; i < stored.length || i === 0; i += step) {
+      inflate.push(
+        stored.subarray(i, Math.min(stored.length, i + step)),
+        i + step >= stored.length
+      );
+      yield* pieces.splice(0);
+    }
+  },
+  entry(name, mtime, large) {
+    const file = new ZipDeflate(name, { level: large ? 1 : 6 });
+    file.mtime = mtime;
+    return {
+      file,
+      write: (bytes) => file.push(bytes),
+      end: () => file.push(new Uint8Array(0), true),
+    };
+  },
+};
 
 const u16 = (d: Uint8Array, i: number): number => d[i] | (d[i + 1] << 8);
 const u32 = (d: Uint8Array, i: number): number =>
@@ -29,7 +75,7 @@ const u32 = (d: Uint8Array, i: number): number =>
 
 const decoder = new TextDecoder();
 
-/** The central directory: every part, by name. */
+/** The central directory: every entry (folders too), by name, in the package's order. */
 export function readDirectory(data: Uint8Array): Map<string, ZipEntry> {
   // The end-of-central-directory record: 22 bytes plus a comment of up to 65,535.
   let eocd = -1;
@@ -92,13 +138,13 @@ function checkMethod(e: ZipEntry): void {
 }
 
 /** A part, inflated whole (the small ones: workbook, relationships, styles). */
-export function partBytes(data: Uint8Array, e: ZipEntry): Uint8Array {
+export function partBytes(data: Uint8Array, e: ZipEntry, codec: Codec): Uint8Array {
   checkMethod(e);
   const stored = storedBytes(data, e);
   if (e.method === 0) return stored;
   let out: Uint8Array;
   try {
-    out = inflateSync(stored, { out: new Uint8Array(e.size) });
+    out = codec.inflateSync(stored, e.size);
   } catch {
     throw new ZipError(`${e.name} does not inflate`);
   }
@@ -107,66 +153,56 @@ export function partBytes(data: Uint8Array, e: ZipEntry): Uint8Array {
   return out;
 }
 
-export function partText(data: Uint8Array, e: ZipEntry): string {
-  return decoder.decode(partBytes(data, e));
+export function partText(data: Uint8Array, e: ZipEntry, codec: Codec): string {
+  return decoder.decode(partBytes(data, e, codec));
 }
 
-/** A part as text, in chunks, without holding it whole (the large sheets). */
-export function streamPartText(
+/** A part as text, in pieces, without holding it whole (the large sheets). */
+export async function* partTextPieces(
   data: Uint8Array,
   e: ZipEntry,
-  onText: (text: string) => void
-): void {
+  codec: Codec
+): AsyncGenerator<string> {
   checkMethod(e);
   const stored = storedBytes(data, e);
   const utf8 = new TextDecoder();
-  const emit = (chunk: Uint8Array, final: boolean): void => {
-    const text = utf8.decode(chunk, { stream: !final });
-    if (text) onText(text);
-  };
   if (e.method === 0) {
     for (let i = 0; i < stored.length; i += 1 << 20)
-      emit(
-        stored.subarray(i, Math.min(stored.length, i + (1 << 20))),
-        i + (1 << 20) >= stored.length
-      );
-    if (!stored.length) emit(new Uint8Array(0), true);
+      yield utf8.decode(stored.subarray(i, Math.min(stored.length, i + (1 << 20))), {
+        stream: true,
+      });
+    yield utf8.decode();
     return;
   }
-  let failed = false;
   let size = 0;
-  let readerError: unknown;
-  const inflate = new Inflate((chunk, final) => {
-    size += chunk.length;
+  const pieces = codec.inflate(stored)[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
     try {
-      emit(chunk, final);
-    } catch (err) {
-      readerError = err;
-      throw err;
+      next = await pieces.next();
+    } catch {
+      throw new ZipError(`${e.name} does not inflate`);
     }
-  });
-  try {
-    const step = 1 << 20;
-    for (let i = 0; i < stored.length; i += step)
-      inflate.push(
-        stored.subarray(i, Math.min(stored.length, i + step)),
-        i + step >= stored.length
-      );
-    if (!stored.length) inflate.push(new Uint8Array(0), true);
-  } catch {
-    // What the reader of the text threw is its own error, not the zip's.
-    if (readerError) throw readerError;
-    failed = true;
+    if (next.done) break;
+    size += next.value.length;
+    // What the reader does with the text throws its own errors, not the zip's.
+    yield utf8.decode(next.value, { stream: true });
   }
-  if (failed) throw new ZipError(`${e.name} does not inflate`);
+  yield utf8.decode();
   if (size !== e.size) throw new ZipError(`${e.name} inflates to the wrong size`);
 }
 
-/** A part of the new package: carried over as it was, or new bytes, or text written in pieces. */
+/** Text written into a part in pieces; `flush` lets the codec catch up. */
+export interface TextSink {
+  put(text: string): void;
+  flush(): Promise<void>;
+}
+
+/** A part of the new package: carried over as it was, new bytes, or text written in pieces. */
 export type OutPart =
   | { name: string; copy: ZipEntry }
   | { name: string; bytes: Uint8Array }
-  | { name: string; write: (put: (text: string) => void) => void }
+  | { name: string; write: (sink: TextSink) => Promise<void> }
   /** Decided when its turn comes (after the parts before it were written). */
   | { name: string; later: () => { copy: ZipEntry } | { bytes: Uint8Array } };
 
@@ -202,20 +238,20 @@ class CarriedPart implements ZipInputFile {
   }
 }
 
-/**
- * Writes a package: parts in the order given. Large parts written in pieces are deflated
- * at a fast level, small ones at the usual one.
- */
-export function writeZip(source: Uint8Array | undefined, parts: OutPart[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+/** Parts written in pieces above this size are compressed for speed. */
+const LARGE = 1 << 22;
+
+/** Writes a package, parts in the order given, handing its bytes to `sink` as they come. */
+export async function writeZip(
+  source: Uint8Array | undefined,
+  parts: OutPart[],
+  codec: Codec,
+  sink: (chunk: Uint8Array) => void
+): Promise<void> {
   let error: Error | undefined;
   const zip = new Zip((err, chunk) => {
     if (err) error = err;
-    else {
-      chunks.push(chunk);
-      total += chunk.length;
-    }
+    else sink(chunk);
   });
   const mtime = new Date();
   const encoder = new TextEncoder();
@@ -227,33 +263,43 @@ export function writeZip(source: Uint8Array | undefined, parts: OutPart[]): Uint
       zip.add(carried);
       carried.send();
     } else if ("bytes" in part) {
-      const file = new ZipDeflate(part.name, { level: part.bytes.length > 1 << 22 ? 1 : 6 });
-      file.mtime = mtime;
-      zip.add(file);
-      file.push(part.bytes, true);
+      const entry = codec.entry(part.name, mtime, part.bytes.length > LARGE);
+      zip.add(entry.file);
+      await entry.write(part.bytes);
+      await entry.end();
     } else {
-      const file = new ZipDeflate(part.name, { level: 1 });
-      file.mtime = mtime;
-      zip.add(file);
+      const entry = codec.entry(part.name, mtime, true);
+      zip.add(entry.file);
       let pending: string[] = [];
       let pendingLength = 0;
-      const flush = (final: boolean): void => {
-        file.push(encoder.encode(pending.join("")), final);
+      const drain = async (): Promise<void> => {
+        if (!pending.length) return;
+        const text = pending.join("");
         pending = [];
         pendingLength = 0;
+        await entry.write(encoder.encode(text));
       };
-      part.write((text) => {
-        pending.push(text);
-        pendingLength += text.length;
-        if (pendingLength > 1 << 20) flush(false);
+      await part.write({
+        put(text) {
+          pending.push(text);
+          pendingLength += text.length;
+        },
+        async flush() {
+          if (pendingLength > 1 << 20) await drain();
+        },
       });
-      flush(true);
+      await drain();
+      await entry.end();
     }
     if (error) throw error;
   }
   zip.end();
   if (error) throw error;
-  const out = new Uint8Array(total);
+}
+
+/** Joins chunks into one array. */
+export function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);
