@@ -103,11 +103,13 @@ export class RangeCollector {
   /** The cells of `next` that differ from `current`, as runs; a new row (no current) whole. */
   diff(row: number, next: CellValue[], current: CellValue[] | undefined, width: number): void {
     if (!current) {
-      this.add(
-        row,
-        0,
-        Array.from({ length: width }, (_, c) => next[c] ?? null)
-      );
+      // A new row whole; the engine's rows are usually already complete (no copy then).
+      let complete = next.length === width;
+      for (let c = 0; complete && c < width; c++) complete = next[c] !== undefined;
+      if (complete) return this.add(row, 0, next);
+      const values: CellValue[] = new Array(width);
+      for (let c = 0; c < width; c++) values[c] = next[c] ?? null;
+      this.add(row, 0, values);
       return;
     }
     let c = 0;
@@ -244,7 +246,8 @@ export function renderTable(
     const row = headerRow + 1 + i;
     if (n.origin !== undefined || !later.length)
       return collector.diff(row, n.cells, current[i], width);
-    const now = [...n.cells];
+    // A new row's cells are this render's own (built for it): blanked in place.
+    const now = n.cells;
     links.add(row, lo, now.slice(lo, hi + 1));
     for (let c = lo; c <= hi; c++) now[c] = null;
     collector.diff(row, now, current[i], width);

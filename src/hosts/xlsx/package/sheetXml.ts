@@ -139,7 +139,13 @@ export class SheetValues {
     } else this.buffer = b.slice(end);
   }
 
+  /** The row just read, trimmed to its size: arrays grown by push keep spare room. */
+  private finishRow(): void {
+    if (this.rowNumber && this.row.length) this.rows[this.rowNumber - 1] = this.row.slice();
+  }
+
   end(): CellValue[][] {
+    this.finishRow();
     if (this.state === "head") throw new MalformedXml("the sheet has no cell data");
     if (this.state === "rows") throw new MalformedXml("the sheet's cell data is cut off");
     for (let i = 0; i < this.rows.length; i++) this.rows[i] ??= [];
@@ -245,8 +251,10 @@ export class SheetValues {
         if (r >= 0 && r < tagEnd) row = +s.slice(r + 4, s.indexOf('"', r + 4));
         if (!Number.isInteger(row) || row < 1 || row > 1_048_576 || row <= this.rowNumber)
           throw new MalformedXml(`a row number is out of order or range (${row})`);
+        this.finishRow();
         this.rowNumber = row;
         cells = [];
+        this.row = cells;
         this.rows[row - 1] = cells;
         nextCol = 0;
         i = tagEnd + 1;
