@@ -4,9 +4,9 @@
  * the assembly orders already made need.
  */
 import { BlanketIndex, blanketAssemblyOrderOf, quantityOrdered } from "./blanketIndex";
-import { explodeBom, lineQuantity } from "./blanketAssembly";
+import { explodeBom } from "./blanketAssembly";
 import { dateToSerial, serialToDate } from "./dates";
-import { componentKey, takenEarlier } from "./makeOrder";
+import { callOffHistory, restOfNeed } from "./callOffHistory";
 import { AssemblyLine, key, LineType } from "./model";
 import { addQty, mulQty, subQty } from "./quantity";
 import { unitFactor } from "./units";
@@ -111,17 +111,15 @@ export function componentForecast(index: BlanketIndex, by: PeriodKind): Forecast
             unitFactor(records, line.no, line.unitOfMeasureCode) ?? 1,
             line.qtyToAssembleToOrder
           );
-      const taken = takenEarlier(index, line);
+      const history = callOffHistory(index, line);
       for (const l of lines) {
         if (l.type === "Comment") continue;
-        // Fixed resources: once for the assembly orders still to come.
+        // Fixed resources: once for the assembly orders still to come; the others, what
+        // the call-offs still to come will take, as Make Order computes it.
         const need =
           l.type === "Resource" && l.resourceUsageType === "Fixed"
             ? l.quantityPer
-            : Math.max(
-                0,
-                subQty(lineQuantity(l, line.qtyToAssembleToOrder), taken.get(componentKey(l)) ?? 0)
-              );
+            : restOfNeed(history, l, remaining);
         add(line.shipmentDate, l, need, "blanketNeed");
       }
     }

@@ -19,7 +19,8 @@ import {
   Source,
 } from "./model";
 import { NumberSeries } from "./numberSeries";
-import { addQty, compareQty, lineAmount, mulQty, subQty } from "./quantity";
+import { addQty, compareQty, divQty, lineAmount, mulQty, subQty } from "./quantity";
+import { callOffHistory, restOfNeed } from "./callOffHistory";
 import { unitFactor } from "./units";
 import { newestSalesLine } from "./validation";
 
@@ -337,24 +338,6 @@ function agreedAssembly(
   return order;
 }
 
-/** Identifies a component line across a blanket assembly order and its assembly orders. */
-export const componentKey = (l: Pick<AssemblyOrderLine, "lineNo" | "type" | "no">): string =>
-  `${l.lineNo}\u0000${l.type}\u0000${key(l.no)}`;
-
-/** What earlier assembly orders of a blanket line already took, per component line. */
-export function takenEarlier(index: BlanketIndex, line: BlanketOrderLine): Map<string, number> {
-  const numbers = new Set<string>();
-  for (const s of index.salesLinesOf.get(lineKey(line.documentNo, line.lineNo)) ?? [])
-    if (s.assemblyOrderNo) numbers.add(key(s.assemblyOrderNo));
-  const taken = new Map<string, number>();
-  for (const l of index.records.assemblyOrderLines) {
-    if (!numbers.has(key(l.assemblyOrderNo)) || l.type === "Comment") continue;
-    const k = componentKey(l);
-    taken.set(k, addQty(taken.get(k) ?? 0, l.quantity));
-  }
-  return taken;
-}
-
 /**
  * BC's "MakeAsmOrderLinkedToSalesLine": an assembly order for the sales line, its
  * lines those of the blanket assembly order, customizations kept, scaled to the quantity.
@@ -373,13 +356,25 @@ function makeAssemblyOrderLinkedToSalesLine(
   // Conservation: the call-off that completes the line takes the rest of each line's
   // Quantity; earlier ones never take more than is left, which rounding up could otherwise
   // do (0.00012 per unit over call-offs of 0.29167, 0.04167, ...), so the sum is exact.
-  const afterThis = counted ? orderedBase : addQty(orderedBase, mulQty(sales.quantity, factor));
+  const beforeThis = counted ? subQty(orderedBase, mulQty(sales.quantity, factor)) : orderedBase;
+  const afterThis = addQty(beforeThis, mulQty(sales.quantity, factor));
   const completes = compareQty(afterThis, mulQty(line.quantity, factor)) === 0;
-  const taken = takenEarlier(index, line);
+  // Still to come, this call-off included, in the line's unit.
+  const stillToCome = divQty(subQty(mulQty(line.quantity, factor), beforeThis), factor);
+  const history = callOffHistory(index, line);
+  // Finishing an interrupted order: its own assembly order is not an earlier call-off.
+  history.uses.forEach((list, k) =>
+    history.uses.set(
+      k,
+      list.filter((u) => key(u.assemblyOrderNo) !== key(assemblyOrderNo))
+    )
+  );
   const lines: AssemblyOrderLine[] = agreed.lines.map((l) => {
     let quantity = lineQuantity(l, sales.quantity);
     if (scalesWithQuantity(l)) {
-      const rest = Math.max(0, subQty(l.quantity, taken.get(componentKey(l)) ?? 0));
+      // The call-off that completes the line takes the rest of the agreement's need; an
+      // earlier one never takes more than is left (rounding up could otherwise).
+      const rest = restOfNeed(history, l, completes ? sales.quantity : stillToCome);
       quantity = completes ? rest : Math.min(quantity, rest);
     }
     return {

@@ -156,6 +156,8 @@ export interface SalesLine {
 /** A line of an assembly order linked to a sales order line. */
 export interface AssemblyOrderLine extends AssemblyLine {
   assemblyOrderNo: string;
+  /** The order's Assembly Quantity, as its row states it (NaN when unreadable). */
+  assemblyQuantity?: number;
   dueDate?: number;
   salesOrderNo?: string;
   salesOrderLineNo?: number;

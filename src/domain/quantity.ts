@@ -129,6 +129,16 @@ export function addQty(a: number, b: number): number {
 
 export const subQty = (a: number, b: number): number => addQty(a, -b);
 
+/**
+ * Σ a x b over the pairs, exact, rounded once to 5 decimals (conservation across call-offs
+ * that used different Quantity per values: each product is not rounded on its own).
+ */
+export function sumOfProductsQty(pairs: Iterable<readonly [number, number]>): number {
+  let total = 0n;
+  for (const [a, b] of pairs) total += toScaledBig(a, QTY_DECIMALS) * toScaledBig(b, QTY_DECIMALS);
+  return fromScaledBig(divRoundBig(total, BigInt(QTY_SCALE)), QTY_DECIMALS) || 0;
+}
+
 export function sumQty(values: Iterable<number>): number {
   let total = 0;
   for (const v of values) total = addQty(total, v);

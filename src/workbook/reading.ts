@@ -673,6 +673,12 @@ function readSalesLines(read: WorkbookRead): void {
   }
 }
 
+/** A number cell that only informs (NaN when blank or not a number), never an issue. */
+function lenientNumber(r: RowReader, field: string): number {
+  const v = r.raw(field);
+  return typeof v === "number" && Number.isFinite(v) ? v : NaN;
+}
+
 function readAssemblyOrderLines(read: WorkbookRead): void {
   const t = read.tables.assemblyOrders;
   const affectsOf = new Map<string, Subject>();
@@ -697,7 +703,9 @@ function readAssemblyOrderLines(read: WorkbookRead): void {
       lineNo: lineNo ?? NaN,
       type: type ?? "Comment",
       no: no ?? "",
-      quantityPer: 0,
+      // What a call-off used, for conservation: read leniently (the product wrote them).
+      quantityPer: lenientNumber(r, "quantityPer"),
+      assemblyQuantity: lenientNumber(r, "assemblyQuantity"),
       quantity: quantity ?? 0,
       unitOfMeasureCode: r.code("unitOfMeasureCode"),
       dueDate: r.date("dueDate"),

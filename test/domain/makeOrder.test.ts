@@ -351,15 +351,43 @@ describe("Make Order: numbering, repeated call-offs and conservation", () => {
     expect(Math.round((parts as number[]).reduce((a, b) => a + b, 0) * 1e5)).toBe(333330);
   });
 
-  test("conservation never goes below 0 when a customization raised earlier call-offs", () => {
+  test("a customization after call-offs applies to what is left (rules.md: 10 kits, 2 then 3 per kit)", () => {
     let g = workbook({ blanket: [blanket({ qty: 10 })] });
     g = apply(g, assemble(g).plan);
-    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 5); // PART-A: 5 x 10 = 50
-    g = made(g, { qtyToShip: ship([[10000, 9]]) }); // takes 45
-    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 1); // now 1 x 10 = 10 in all
-    g = made(g, { qtyToShip: ship([[10000, 1]]) });
+    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 2); // PART-A: 2 per kit
+    g = made(g, { qtyToShip: ship([[10000, 4]]) }); // takes 8
+    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 3);
+    g = made(g, { qtyToShip: ship([[10000, 6]]) }); // the last 6: 2 x 4 + 3 x 6 - 8 = 18, not 30 - 8
     expect(aoLines(g, "AO-0002").map((l) => [l["No."], l.Quantity])).toEqual([
-      ["PART-A", 0],
+      ["PART-A", 18],
+      ["PART-B", 6],
+    ]);
+  });
+
+  test("the issue's desks: motor 1 then 2 per desk after 20 of 50, the last 30 take 60", () => {
+    let g = workbook({ blanket: [blanket({ qty: 50 })] });
+    g = apply(g, assemble(g).plan);
+    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 1); // the motor: 1 per desk
+    g = made(g, { qtyToShip: ship([[10000, 20]]) }); // takes 20
+    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 2);
+    g = made(g, { qtyToShip: ship([[10000, 10]]) }); // not the last: 2 x 10 = 20
+    g = made(g, { qtyToShip: ship([[10000, 20]]) }); // the last: 20 + 2 x 30 - (20 + 20) = 40
+    const partA = records(g, "Assembly Orders")
+      .filter((l) => l["No."] === "PART-A")
+      .map((l) => l.Quantity);
+    expect(partA).toEqual([20, 20, 40]);
+    expect((partA as number[]).slice(1).reduce((a, b) => a + b, 0)).toBe(60);
+  });
+
+  test("conservation never goes below 0 when a customization lowered the need", () => {
+    let g = workbook({ blanket: [blanket({ qty: 10 })] });
+    g = apply(g, assemble(g).plan);
+    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 5); // PART-A: 5 per kit
+    g = made(g, { qtyToShip: ship([[10000, 9]]) }); // takes 45
+    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 1);
+    g = made(g, { qtyToShip: ship([[10000, 1]]) }); // 45 + 1 x 1 - 45 = 1
+    expect(aoLines(g, "AO-0002").map((l) => [l["No."], l.Quantity])).toEqual([
+      ["PART-A", 1],
       ["PART-B", 1],
     ]);
   });
