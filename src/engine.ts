@@ -16,7 +16,11 @@ import {
 } from "./domain/blanketIndex";
 import { blocksAssemble, blocksForecast, blocksMakeOrder } from "./domain/blocking";
 import { componentForecast, ForecastRow, PeriodKind } from "./domain/componentForecast";
-import { importCallOff as takeCallOff, shareWithCustomer } from "./domain/customerCopy";
+import {
+  importCallOff as takeCallOff,
+  QtyToShipChange,
+  shareWithCustomer,
+} from "./domain/customerCopy";
 import { Issue } from "./domain/issues";
 import {
   aboutSheetQtyToShip,
@@ -55,6 +59,7 @@ import { WritePlan } from "./workbook/writePlan";
 
 export type { LocatedIssue } from "./workbook/locator";
 export type { ForecastRow, PeriodKind } from "./domain/componentForecast";
+export type { QtyToShipChange } from "./domain/customerCopy";
 
 export interface CommandResult {
   ok: boolean;
@@ -309,6 +314,8 @@ export function share(grids: WorkbookGrids, customerNo: string, today: number): 
 export interface ImportResult extends CommandResult {
   /** Lines whose Qty. to Ship the copy sets, as "BSO-1001 10000=4". */
   callOff: string[];
+  /** Per item line with a Qty. to Ship in the workbook or the copy: the old and new value. */
+  changes: QtyToShipChange[];
 }
 
 /**
@@ -324,13 +331,26 @@ export function importCallOff(
   const copy = readCustomerCopy(copyGrids, copyName);
   const taken =
     copy.customerNo !== undefined && !copy.issues.length
-      ? takeCallOff(index, { customerNo: copy.customerNo, blanketLines: copy.blanketLines })
+      ? takeCallOff(index, {
+          customerNo: copy.customerNo,
+          blanketLines: copy.blanketLines,
+          agreed: copy.agreed,
+          sharedOn: copy.sharedOn,
+          sharedOnAt: copy.sharedOnAt,
+        })
       : undefined;
   const issues = [...copy.issues, ...(taken?.issues ?? [])];
   const located = issues.map((i) => locate(i, {}, copyName));
   const errors = located.filter((i) => i.severity === "error").length;
   if (!taken || errors)
-    return { ok: false, errors, warnings: located.length - errors, issues: located, callOff: [] };
+    return {
+      ok: false,
+      errors,
+      warnings: located.length - errors,
+      issues: located,
+      callOff: [],
+      changes: [],
+    };
   const plan = blanketLineCells(read, "qtyToShip", taken.qtyToShip);
   return {
     ok: true,
@@ -339,6 +359,7 @@ export function importCallOff(
     issues: located,
     plan,
     callOff: taken.callOff,
+    changes: taken.changes,
   };
 }
 

@@ -16,11 +16,13 @@ import {
   makeOrder,
   MakeOrderResult,
   ordersWithCallOff,
+  QtyToShipChange,
   share,
   template,
   validate,
 } from "../engine";
 import { isoToSerial, todaySerial } from "../domain/dates";
+import { formatQty } from "../domain/quantity";
 import { qualifiedRef } from "../workbook/grid";
 import {
   applyToLoaded,
@@ -283,7 +285,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         json(
           io,
           { ok: r.ok, errors: r.errors, warnings: r.warnings, issues: r.issues },
-          { callOff: r.callOff }
+          { callOff: r.callOff, changes: r.changes }
         );
       else {
         report(io, values.from, {
@@ -292,6 +294,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           warnings: r.warnings,
           issues: r.issues,
         });
+        if (r.ok) for (const line of qtyToShipTable(r.changes)) io.out(line);
         io.out(
           r.ok
             ? `Took the call-off into ${dest}: ${r.callOff.length ? r.callOff.join(", ") : "no quantities"}. Run make-order next.`
@@ -314,6 +317,30 @@ async function run(argv: string[], io: Io): Promise<number> {
     default:
       return demo(values.output ?? "demo-output.xlsx", io);
   }
+}
+
+/** Import's per-line Qty. to Ship, old and new, as aligned text columns. */
+function qtyToShipTable(changes: QtyToShipChange[]): string[] {
+  if (!changes.length) return [];
+  const shown = (q: number | null) => (q === null ? "-" : formatQty(q));
+  const rows = [
+    ["Blanket order", "Line", "Item", "Unit", "Qty. to Ship was", "now"],
+    ...changes.map((c) => [
+      c.blanketOrderNo,
+      String(c.lineNo),
+      c.no,
+      c.unitOfMeasureCode,
+      shown(c.old),
+      shown(c.new),
+    ]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i >= 4 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd()
+  );
 }
 
 function madeOrderText(order: string, r: MakeOrderResult): string {

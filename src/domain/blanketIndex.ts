@@ -3,7 +3,15 @@
  * the sales order lines made from it (its call-offs, so its Quantity Ordered), and its
  * blanket assembly order.
  */
-import { BlanketAssemblyOrder, BlanketOrderLine, lineKey, Records, SalesLine } from "./model";
+import {
+  AssemblyOrderLine,
+  BlanketAssemblyOrder,
+  BlanketOrderLine,
+  key,
+  lineKey,
+  Records,
+  SalesLine,
+} from "./model";
 import { addQty, divQty, mulQty } from "./quantity";
 import { unitFactor } from "./units";
 
@@ -14,6 +22,8 @@ export interface BlanketIndex {
   orderedBase: Map<string, number>;
   salesLinesOf: Map<string, SalesLine[]>;
   blanketAssemblyOrderOf: Map<string, BlanketAssemblyOrder>;
+  /** Assembly order lines per assembly order key; made on first use (assemblyLinesOf). */
+  assemblyLines?: Map<string, AssemblyOrderLine[]>;
 }
 
 export function indexBlanketLines(records: Records): BlanketIndex {
@@ -66,4 +76,19 @@ export function blanketLineOf(
   return order.blanketOrderNo && order.blanketOrderLineNo !== undefined
     ? index.lines.get(lineKey(order.blanketOrderNo, order.blanketOrderLineNo))
     : undefined;
+}
+
+/** The lines of an assembly order (linked to a sales line), in sheet order. */
+export function assemblyLinesOf(index: BlanketIndex, assemblyOrderNo: string): AssemblyOrderLine[] {
+  if (!index.assemblyLines) {
+    const byOrder = new Map<string, AssemblyOrderLine[]>();
+    for (const l of index.records.assemblyOrderLines) {
+      const k = key(l.assemblyOrderNo);
+      const list = byOrder.get(k);
+      if (list) list.push(l);
+      else byOrder.set(k, [l]);
+    }
+    index.assemblyLines = byOrder;
+  }
+  return index.assemblyLines.get(key(assemblyOrderNo)) ?? [];
 }

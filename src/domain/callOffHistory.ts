@@ -5,7 +5,7 @@
  * took. Conservation and the warnings about changes after call-offs (docs/rules.md,
  * "Changes after call-offs") are computed from it.
  */
-import { BlanketIndex } from "./blanketIndex";
+import { assemblyLinesOf, BlanketIndex } from "./blanketIndex";
 import { AssemblyLine, AssemblyOrderLine, BlanketOrderLine, key, lineKey } from "./model";
 import { subQty, sumOfProductsQty, sumQty } from "./quantity";
 
@@ -53,26 +53,25 @@ export function callOffHistory(index: BlanketIndex, line: BlanketOrderLine): Cal
     callOffs.push(callOff);
   }
   const uses = new Map<string, ComponentUse[]>();
-  if (!callOffs.length) return { callOffs, uses };
-  for (const l of index.records.assemblyOrderLines) {
-    const callOff = byNumber.get(key(l.assemblyOrderNo));
-    if (!callOff) continue;
-    callOff.lines.set(l.lineNo, l);
-    if (l.type === "Comment") continue;
-    // The order's own Assembly Quantity where its sheet states it; else its sales line's.
-    const assemblyQuantity = Number.isFinite(l.assemblyQuantity)
-      ? l.assemblyQuantity!
-      : callOff.assemblyQuantity;
-    const k = componentKey(l);
-    const list = uses.get(k);
-    const use = {
-      assemblyOrderNo: callOff.assemblyOrderNo,
-      salesOrderNo: callOff.salesOrderNo,
-      line: l,
-      assemblyQuantity,
-    };
-    if (list) list.push(use);
-    else uses.set(k, [use]);
+  for (const callOff of callOffs) {
+    for (const l of assemblyLinesOf(index, callOff.assemblyOrderNo)) {
+      callOff.lines.set(l.lineNo, l);
+      if (l.type === "Comment") continue;
+      // The order's own Assembly Quantity where its sheet states it; else its sales line's.
+      const assemblyQuantity = Number.isFinite(l.assemblyQuantity)
+        ? l.assemblyQuantity!
+        : callOff.assemblyQuantity;
+      const k = componentKey(l);
+      const list = uses.get(k);
+      const use = {
+        assemblyOrderNo: callOff.assemblyOrderNo,
+        salesOrderNo: callOff.salesOrderNo,
+        line: l,
+        assemblyQuantity,
+      };
+      if (list) list.push(use);
+      else uses.set(k, [use]);
+    }
   }
   return { callOffs, uses };
 }

@@ -8,7 +8,8 @@
 import { BlanketIndex, quantityOrdered } from "./blanketIndex";
 import { issue, Issue, MESSAGES } from "./issues";
 import { BlanketOrder, BlanketOrderLine, key, lineKey, SalesLine, Source } from "./model";
-import { subQty } from "./quantity";
+import { formatQty, subQty } from "./quantity";
+import { serialToIso } from "./dates";
 
 /** A line of the copy's Blanket Orders sheet. */
 export interface CopyBlanketLine {
@@ -43,10 +44,22 @@ export interface SpecificationLine {
   unitOfMeasureCode?: string;
 }
 
+/** What a line's agreement was when the copy was made (kept in the copy, protected). */
+export interface AgreedLine {
+  documentNo: string;
+  lineNo: number;
+  no?: string;
+  quantity?: number;
+  unitOfMeasureCode?: string;
+  shipmentDate?: number;
+}
+
 export interface CustomerCopy {
   customerNo: string;
   customerName?: string;
   sharedOn: number;
+  /** The agreed values the copy was made from, to tell a changed workbook from an edited copy. */
+  agreed: AgreedLine[];
   orders: BlanketOrder[];
   blanketLines: CopyBlanketLine[];
   salesLines: SalesLine[];
@@ -118,6 +131,7 @@ export function shareWithCustomer(
     customerNo: orders[0].sellToCustomerNo,
     customerName: orders[0].sellToCustomerName,
     sharedOn: today,
+    agreed: blanketLines.map((l) => agreedOf(l)),
     orders,
     blanketLines,
     salesLines: records.salesLines.filter(
@@ -127,12 +141,68 @@ export function shareWithCustomer(
   };
 }
 
+/** A line's agreed values as the copy shows them. */
+const agreedOf = (l: CopyBlanketLine): AgreedLine => ({
+  documentNo: l.documentNo,
+  lineNo: l.lineNo ?? 0,
+  no: l.no,
+  quantity: l.quantity,
+  unitOfMeasureCode: l.unitOfMeasureCode,
+  shipmentDate: l.shipmentDate,
+});
+
+/** The line's agreed values in the workbook now. */
+const agreedNow = (line: BlanketOrderLine): AgreedLine => {
+  const item = line.type === "Item";
+  return {
+    documentNo: line.documentNo,
+    lineNo: line.lineNo,
+    no: line.no || undefined,
+    quantity: item ? line.quantity : undefined,
+    unitOfMeasureCode: item ? line.unitOfMeasureCode : undefined,
+    shipmentDate: line.shipmentDate,
+  };
+};
+
+const AGREED_FIELDS: [keyof AgreedLine, string][] = [
+  ["no", "No."],
+  ["quantity", "Quantity"],
+  ["unitOfMeasureCode", "Unit of Measure Code"],
+  ["shipmentDate", "Shipment Date"],
+];
+
+/** The agreed fields that differ between two versions of a line, as [field, caption, a, b]. */
+function moved(
+  a: AgreedLine,
+  b: AgreedLine
+): [keyof AgreedLine, string, AgreedLine[keyof AgreedLine], AgreedLine[keyof AgreedLine]][] {
+  return AGREED_FIELDS.filter(([field]) => {
+    const x = a[field];
+    const y = b[field];
+    return typeof x === "string" && typeof y === "string" ? key(x) !== key(y) : x !== y;
+  }).map(([field, caption]) => [field, caption, a[field], b[field]]);
+}
+
+/** One line of what an import sets: the workbook's Qty. to Ship before and after. */
+export interface QtyToShipChange {
+  blanketOrderNo: string;
+  lineNo: number;
+  no: string;
+  unitOfMeasureCode: string;
+  /** Qty. to Ship in the workbook now (null: blank). */
+  old: number | null;
+  /** Qty. to Ship in the copy (null: blank). */
+  new: number | null;
+}
+
 export interface ImportedCallOff {
   issues: Issue[];
   /** Qty. to Ship per blanket line of the customer's orders (null: blank). */
   qtyToShip: Map<BlanketOrderLine, number | null>;
   /** Lines called off, as "BSO-1001 10000=4". */
   callOff: string[];
+  /** Per item line where the workbook or the copy has a Qty. to Ship: old and new. */
+  changes: QtyToShipChange[];
 }
 
 /**
@@ -142,7 +212,15 @@ export interface ImportedCallOff {
  */
 export function importCallOff(
   index: BlanketIndex,
-  copy: { customerNo: string; blanketLines: CopyBlanketLine[] }
+  copy: {
+    customerNo: string;
+    blanketLines: CopyBlanketLine[];
+    /** The agreed values recorded in the copy; absent in copies made before they were kept. */
+    agreed?: AgreedLine[];
+    sharedOn?: number;
+    /** Where the copy says when it was made, for COPY_OUTDATED. */
+    sharedOnAt?: { sheet: string; cell: string };
+  }
 ): ImportedCallOff {
   const records = index.records;
   const issues: Issue[] = [];
@@ -160,6 +238,9 @@ export function importCallOff(
   const qtyToShip = new Map<BlanketOrderLine, number | null>();
   const callOff: string[] = [];
   const seen = new Set<string>();
+  const recordedOf = new Map(
+    (copy.agreed ?? []).map((a) => [lineKey(a.documentNo, a.lineNo), a] as const)
+  );
   for (const c of copy.blanketLines) {
     const doc = c.documentNo;
     if (key(c.sellToCustomerNo) !== key(customer)) {
@@ -189,28 +270,23 @@ export function importCallOff(
       continue;
     }
     seen.add(lineKey(doc, line.lineNo));
-    const item = line.type === "Item";
-    const agreed: [string, string, string | number | undefined, string | number | undefined][] = [
-      ["no", "No.", c.no, line.no || undefined],
-      ["quantity", "Quantity", c.quantity, item ? line.quantity : undefined],
-      [
-        "unitOfMeasureCode",
-        "Unit of Measure Code",
-        c.unitOfMeasureCode,
-        item ? line.unitOfMeasureCode : undefined,
-      ],
-      ["shipmentDate", "Shipment Date", c.shipmentDate, line.shipmentDate],
-    ];
-    for (const [field, caption, got, want] of agreed) {
-      const same =
-        typeof got === "string" && typeof want === "string" ? key(got) === key(want) : got === want;
-      if (!same)
-        mismatch(
-          c.source,
-          field,
-          `Blanket order ${doc} line ${line.lineNo}: ${caption} is ${got ?? "(blank)"} in the copy but ${want ?? "(blank)"} in the agreement. Only Qty. to Ship may be changed in a customer copy.`
-        );
+    // An edited copy shows other values than it was made with; without the record (an
+    // older copy), than the workbook has now.
+    const recorded = copy.agreed ? recordedOf.get(lineKey(doc, line.lineNo)) : agreedNow(line);
+    if (!recorded) {
+      mismatch(
+        c.source,
+        "lineNo",
+        `Blanket order ${doc} line ${line.lineNo} was added to the copy; it is not among the lines it was shared with.`
+      );
+      continue;
     }
+    for (const [field, caption, got, want] of moved(agreedOf(c), recorded))
+      mismatch(
+        c.source,
+        field,
+        `Blanket order ${doc} line ${line.lineNo}: ${caption} is ${agreedValue(field, got)} in the copy but ${agreedValue(field, want)} in the agreement. Only Qty. to Ship may be changed in a customer copy.`
+      );
     const q = c.qtyToShip;
     if (typeof q === "object" || (typeof q === "number" && q < 0)) {
       const text = typeof q === "object" ? q.text : String(q);
@@ -225,9 +301,34 @@ export function importCallOff(
     qtyToShip.set(line, value);
     if (value !== null) callOff.push(`${doc} ${line.lineNo}=${value}`);
   }
-  for (const order of records.blanketOrders.values()) {
-    if (key(order.sellToCustomerNo) !== key(customer)) continue;
-    for (const l of order.lines)
+  const customersLines = [...records.blanketOrders.values()]
+    .filter((o) => key(o.sellToCustomerNo) === key(customer))
+    .flatMap((o) => o.lines);
+  if (copy.agreed) {
+    for (const a of copy.agreed)
+      if (
+        !seen.has(lineKey(a.documentNo, a.lineNo)) &&
+        index.lines.has(lineKey(a.documentNo, a.lineNo))
+      )
+        mismatch(
+          undefined,
+          "",
+          `Blanket order ${a.documentNo} line ${a.lineNo} was removed from the copy. Only Qty. to Ship may be changed in a customer copy.`
+        );
+    const outdated = changesSince(copy.agreed, customersLines);
+    if (outdated.length) {
+      const when = copy.sharedOn === undefined ? "" : ` on ${serialToIso(copy.sharedOn)}`;
+      issues.push(
+        issue(
+          "COPY_OUTDATED",
+          copy.sharedOnAt ?? { sheet: "Shared Copy", cell: "A1" },
+          MESSAGES.copyOutdated(when, outdated),
+          []
+        )
+      );
+    }
+  } else {
+    for (const l of customersLines)
       if (!seen.has(lineKey(l.documentNo, l.lineNo)))
         mismatch(
           undefined,
@@ -235,5 +336,52 @@ export function importCallOff(
           `Blanket order ${l.documentNo} line ${l.lineNo} is missing from the copy; it was changed after it was shared.`
         );
   }
-  return { issues, qtyToShip, callOff };
+  const changes: QtyToShipChange[] = [];
+  for (const l of customersLines) {
+    if (l.type !== "Item") continue;
+    const old = l.qtyToShip > 0 ? l.qtyToShip : null;
+    const now = qtyToShip.has(l) ? qtyToShip.get(l)! : old;
+    if (old === null && now === null) continue;
+    changes.push({
+      blanketOrderNo: l.documentNo,
+      lineNo: l.lineNo,
+      no: l.no,
+      unitOfMeasureCode: l.unitOfMeasureCode,
+      old,
+      new: now,
+    });
+  }
+  return { issues, qtyToShip, callOff, changes };
+}
+
+/** What moved in the workbook since the copy recorded its agreed values, line by line. */
+function changesSince(agreed: readonly AgreedLine[], now: readonly BlanketOrderLine[]): string[] {
+  const out: string[] = [];
+  const nowOf = new Map(now.map((l) => [lineKey(l.documentNo, l.lineNo), l] as const));
+  const recorded = new Set<string>();
+  for (const a of agreed) {
+    const k = lineKey(a.documentNo, a.lineNo);
+    recorded.add(k);
+    const line = nowOf.get(k);
+    const where = `blanket order ${a.documentNo} line ${a.lineNo}`;
+    if (!line) {
+      out.push(`${where} removed`);
+      continue;
+    }
+    const diffs = moved(a, agreedNow(line)).map(
+      ([field, caption, was, is]) =>
+        `${caption} ${agreedValue(field, was)} -> ${agreedValue(field, is)}`
+    );
+    if (diffs.length) out.push(`${where} ${diffs.join(", ")}`);
+  }
+  for (const l of now)
+    if (!recorded.has(lineKey(l.documentNo, l.lineNo)))
+      out.push(`blanket order ${l.documentNo} line ${l.lineNo} added`);
+  return out;
+}
+
+function agreedValue(field: keyof AgreedLine, v: AgreedLine[keyof AgreedLine]): string {
+  if (v === undefined) return "(blank)";
+  if (field === "shipmentDate" && typeof v === "number") return serialToIso(v);
+  return typeof v === "number" ? formatQty(v) : v;
 }

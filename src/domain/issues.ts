@@ -26,6 +26,8 @@ export const ISSUE_SEVERITY = {
   OVER_CALL_OFF: "error",
   OVER_ORDERED: "error",
   BLANKET_LINE_NOT_FOUND: "error",
+  CALLED_OFF_LINE_CHANGED: "error",
+  SPEC_CHANGED_AFTER_CALL_OFF: "warning",
   ORPHAN_ASSEMBLY: "warning",
   ASSEMBLY_STALE: "warning",
   ASSEMBLY_REBUILT: "warning",
@@ -40,6 +42,7 @@ export const ISSUE_SEVERITY = {
   SHIPMENT_AFTER_VALIDITY: "warning",
   CUSTOMER_NOT_FOUND: "error",
   COPY_MISMATCH: "error",
+  COPY_OUTDATED: "error",
   WORKBOOK_CHANGED: "error",
 } as const satisfies Record<string, Severity>;
 
@@ -154,6 +157,16 @@ export const MESSAGES = {
     `Blanket order ${doc} line ${line}: its sales order lines already order ${ordered}, more than its Quantity of ${qty}. Raise the Quantity or reduce the sales orders.`,
   blanketLineNotFound: (so: string, line: string, doc: string, blanketLine: string) =>
     `Sales order ${so} line ${line} was made from blanket order ${doc} line ${blanketLine}, which does not exist. Restore the blanket line or correct Blanket Order No. / Blanket Order Line No.`,
+  calledOffItemChanged: (doc: string, line: string, ordered: string, oldItem: string, newItem: string) =>
+    `Blanket order ${doc} line ${line} names item ${newItem}, but ${ordered} of item ${oldItem} were already called off on it. What was called off cannot change: put ${oldItem} back, set this line's Quantity to ${ordered} (what was called off), and add a new line for ${newItem}.`,
+  calledOffUnitChanged: (doc: string, line: string, ordered: string, oldUnit: string, newUnit: string) =>
+    `Blanket order ${doc} line ${line} is in ${newUnit}, but ${ordered} ${oldUnit} were already called off on it. What was called off cannot change: put ${oldUnit} back, set this line's Quantity to ${ordered} (what was called off), and add a new line for the rest in ${newUnit}.`,
+  specChanged: (ao: string, line: string, what: string, before: string, now: string, so: string) =>
+    `Blanket assembly order ${ao} line ${line}: ${what} is ${now}, but the last call-off (sales order ${so}) used ${before}. The new value applies to the quantity still to be called off; what was called off keeps ${before}.`,
+  specLineAdded: (ao: string, line: string, component: string, so: string) =>
+    `Blanket assembly order ${ao} line ${line} (${component}) was added after the last call-off (sales order ${so}). It applies to the quantity still to be called off.`,
+  specLineRemoved: (ao: string, line: string, component: string, so: string) =>
+    `Blanket assembly order ${ao}: line ${line} (${component}) was removed after the last call-off (sales order ${so}), which used it. The removal applies to the quantity still to be called off.`,
   orphanAssembly: (ao: string, doc: string, line: string, why: string) =>
     `Blanket assembly order ${ao} belongs to blanket order ${doc} line ${line}, which ${why}. Run assemble to remove it.`,
   stale: (ao: string, doc: string, line: string, what: string) =>
@@ -189,6 +202,8 @@ export const MESSAGES = {
     `Blanket order ${doc} is valid until ${validUntil}, so no call-off dated ${orderDate} can be made from it. Extend Valid Until, or agree a new blanket order.`,
   shipmentAfterValidity: (doc: string, line: string, shipment: string, validUntil: string) =>
     `Blanket order ${doc} line ${line}: Shipment Date ${shipment} is after the agreement's Valid Until ${validUntil}. Move the shipment date, or extend Valid Until.`,
+  copyOutdated: (when: string, changes: string[]) =>
+    `The copy was made${when}, and the agreement changed since: ${changes.join("; ")}. Share a new copy with the customer and ask them to enter their call-off there.`,
   workbookChanged: (sheet: string, cell: string) =>
     `The workbook changed while the command ran ('${sheet}'!${cell} is not what it was when it was read). Nothing was written; run the command again.`,
   sheetFull: (sheet: string, rows: number) =>

@@ -4,6 +4,7 @@
  * item or unit is unknown is marked not valid, so later steps leave it alone.
  */
 import { BlanketIndex, blanketLineOf, indexBlanketLines, quantityOrdered } from "./blanketIndex";
+import { callOffHistory } from "./callOffHistory";
 import { serialToIso } from "./dates";
 import { issue, Issue, MESSAGES, Subject } from "./issues";
 import {
@@ -15,7 +16,7 @@ import {
   Records,
   Source,
 } from "./model";
-import { compareQty, formatQty, MAX_COMPUTED, subQty } from "./quantity";
+import { compareQty, formatQty, MAX_COMPUTED, subQty, sumQty } from "./quantity";
 import { unitFactor } from "./units";
 
 export interface Validation {
@@ -164,6 +165,7 @@ function checkBlanketLines(index: BlanketIndex, issues: Issue[]): void {
       if (l.type !== "Item") continue;
       const at = (field: string) => ({ source: l.source, field });
       const what = `Blanket order ${l.documentNo} line ${l.lineNo}`;
+      checkCalledOffLine(index, l, affects, issues);
       const item = records.items.get(key(l.no));
       if (!item) {
         if (records.itemsReadable)
@@ -219,6 +221,50 @@ function checkBlanketLines(index: BlanketIndex, issues: Issue[]): void {
       }
     }
   }
+}
+
+/**
+ * CALLED_OFF_LINE_CHANGED: what was called off is history. A blanket line whose sales
+ * lines sell another item or unit than it now names would leave those orders linked to a
+ * line they do not match (and rebuild its agreed specification from another BOM): the
+ * line is not used until the old value is back.
+ */
+function checkCalledOffLine(
+  index: BlanketIndex,
+  l: BlanketOrderLine,
+  affects: Subject[],
+  issues: Issue[]
+): void {
+  const sales = (index.salesLinesOf.get(lineKey(l.documentNo, l.lineNo)) ?? []).filter(
+    (s) => s.quantity > 0
+  );
+  if (!sales.length) return;
+  const otherItem = sales.find((s) => s.no && key(s.no) !== key(l.no));
+  const otherUnit = sales.find(
+    (s) => s.unitOfMeasureCode && key(s.unitOfMeasureCode) !== key(l.unitOfMeasureCode)
+  );
+  const changed = otherItem ?? otherUnit;
+  if (!changed) return;
+  // What was called off, in the unit it was called off in.
+  const sameUnit = sales.filter((s) => key(s.unitOfMeasureCode) === key(changed.unitOfMeasureCode));
+  const ordered = `${formatQty(sumQty(sameUnit.map((s) => s.quantity)))}${
+    otherItem ? ` ${changed.unitOfMeasureCode}` : ""
+  }`;
+  const line = String(l.lineNo);
+  const [field, message] = otherItem
+    ? ["no", MESSAGES.calledOffItemChanged(l.documentNo, line, ordered, otherItem.no, l.no)]
+    : [
+        "unitOfMeasureCode",
+        MESSAGES.calledOffUnitChanged(
+          l.documentNo,
+          line,
+          ordered,
+          changed.unitOfMeasureCode,
+          l.unitOfMeasureCode || "(blank)"
+        ),
+      ];
+  issues.push(issue("CALLED_OFF_LINE_CHANGED", { source: l.source, field }, message, affects));
+  l.valid = false;
 }
 
 /** BC's "Quantity - Quantity Ordered = possible" message for a call-off beyond the agreement. */
@@ -377,7 +423,92 @@ function checkBlanketAssemblyOrders(index: BlanketIndex, issues: Issue[]): void 
         );
         issues.push(issue("ASSEMBLY_STALE", at("assemblyItemNo"), message, affects));
       }
+      checkSpecAfterCallOffs(index, order, line, issues);
     }
+  }
+}
+
+const describeComponent = (l: Pick<AssemblyLine, "type" | "no">): string =>
+  l.type === "Comment" ? "comment" : `${l.type} ${l.no}`;
+
+/**
+ * SPEC_CHANGED_AFTER_CALL_OFF: a blanket assembly order line that differs from what the last
+ * call-off of its blanket line used (added, removed, or another No., Quantity per or unit).
+ * Compared with the last call-off only: once a call-off uses the new value, it is agreed.
+ */
+function checkSpecAfterCallOffs(
+  index: BlanketIndex,
+  order: BlanketAssemblyOrder,
+  line: BlanketOrderLine,
+  issues: Issue[]
+): void {
+  const last = callOffHistory(index, line).callOffs.at(-1);
+  if (!last || !last.lines.size) return;
+  const affects: Subject[] = [`blanketAssembly:${key(order.assemblyOrderNo)}`];
+  const so = last.salesOrderNo ?? "?";
+  const push = (source: Source | undefined, field: string, message: string) =>
+    issues.push(
+      issue(
+        "SPEC_CHANGED_AFTER_CALL_OFF",
+        { source: source ?? order.sources[0], field },
+        message,
+        affects
+      )
+    );
+  const ao = order.assemblyOrderNo;
+  const current = new Set<number>();
+  for (const l of order.lines) {
+    current.add(l.lineNo);
+    if (l.type === "Comment") continue;
+    const used = last.lines.get(l.lineNo);
+    const lineNo = String(l.lineNo);
+    if (!used || used.type === "Comment") {
+      push(l.source, "no", MESSAGES.specLineAdded(ao, lineNo, describeComponent(l), so));
+      continue;
+    }
+    if (key(used.no) !== key(l.no) || used.type !== l.type)
+      push(l.source, "no", MESSAGES.specChanged(ao, lineNo, "No.", used.no, l.no, so));
+    else if (
+      Number.isFinite(used.quantityPer) &&
+      compareQty(used.quantityPer, l.quantityPer) !== 0
+    )
+      push(
+        l.source,
+        "quantityPer",
+        MESSAGES.specChanged(
+          ao,
+          lineNo,
+          "Quantity per",
+          formatQty(used.quantityPer),
+          formatQty(l.quantityPer),
+          so
+        )
+      );
+    if (
+      used.unitOfMeasureCode &&
+      l.unitOfMeasureCode &&
+      key(used.unitOfMeasureCode) !== key(l.unitOfMeasureCode)
+    )
+      push(
+        l.source,
+        "unitOfMeasureCode",
+        MESSAGES.specChanged(
+          ao,
+          lineNo,
+          "Unit of Measure Code",
+          used.unitOfMeasureCode,
+          l.unitOfMeasureCode,
+          so
+        )
+      );
+  }
+  for (const used of last.lines.values()) {
+    if (used.type === "Comment" || current.has(used.lineNo)) continue;
+    push(
+      undefined,
+      "assemblyOrderNo",
+      MESSAGES.specLineRemoved(ao, String(used.lineNo), describeComponent(used), so)
+    );
   }
 }
 

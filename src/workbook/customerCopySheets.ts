@@ -2,11 +2,13 @@
  * The customer's copy as sheets: written as tables, protected but for Qty. to Ship, and
  * read back with the same tolerant reader as the workbook.
  */
-import { CopyBlanketLine, CustomerCopy } from "../domain/customerCopy";
+import { AgreedLine, CopyBlanketLine, CustomerCopy } from "../domain/customerCopy";
+import { isoToSerial } from "../domain/dates";
 import { issue, Issue } from "../domain/issues";
-import { CellValue, displayCell, findSheet, isEmptyCell, WorkbookGrids } from "./grid";
+import { CellValue, cellRef, displayCell, findSheet, isEmptyCell, WorkbookGrids } from "./grid";
 import { newTable } from "./documents";
 import {
+  AGREED_VALUES,
   ASSEMBLY_SPECIFICATION,
   COPY_BLANKET_ORDERS,
   COPY_SALES_ORDERS,
@@ -14,7 +16,9 @@ import {
   SheetSpec,
 } from "./schema";
 import { readTable, RowReader, sourceOf } from "./table";
-import { WritePlan } from "./writePlan";
+import { SheetWrite, WritePlan } from "./writePlan";
+
+const SHARED_ON = "Shared On";
 
 /** A record's values as a row in a spec's column order (undefined cells blank). */
 function rowOf(spec: SheetSpec, values: object): CellValue[] {
@@ -31,7 +35,7 @@ export function customerCopyPlan(copy: CustomerCopy): WritePlan {
   const info: CellValue[][] = [
     ["Customer No.", copy.customerNo],
     ["Customer Name", copy.customerName ?? null],
-    ["Shared On", copy.sharedOn],
+    [SHARED_ON, copy.sharedOn],
     [
       "How to call off",
       "Enter the quantities you call off in Qty. to Ship on the Blanket Orders sheet, save, and send the workbook back.",
@@ -57,14 +61,48 @@ export function customerCopyPlan(copy: CustomerCopy): WritePlan {
         copy.specification.map((s) => rowOf(ASSEMBLY_SPECIFICATION, s)),
         locked
       ),
-      newTable(SHARED_COPY, info, locked),
+      newTable(
+        AGREED_VALUES,
+        copy.agreed.map((a) => rowOf(AGREED_VALUES, a)),
+        locked
+      ),
+      withDateAt(
+        newTable(SHARED_COPY, info, locked),
+        2 + info.findIndex((r) => r[0] === SHARED_ON),
+        1
+      ),
     ],
   };
+}
+
+/** The same sheet with one body cell formatted as a date (its column is General). */
+function withDateAt(write: SheetWrite, row: number, col: number): SheetWrite {
+  const ranges = write.ranges.flatMap((r) => {
+    const i = row - r.row;
+    if (i < 0 || i >= r.values.length || col < r.col || col >= r.col + r.formats.length) return [r];
+    const part = (from: number, to: number) =>
+      from < to ? [{ ...r, row: r.row + from, values: r.values.slice(from, to) }] : [];
+    return [
+      ...part(0, i),
+      {
+        ...r,
+        row,
+        values: [r.values[i]],
+        formats: r.formats.map((f, c) => (r.col + c === col ? ("date" as const) : f)),
+      },
+      ...part(i + 1, r.values.length),
+    ];
+  });
+  return { ...write, ranges };
 }
 
 export interface CopyRead {
   customerNo?: string;
   blanketLines: CopyBlanketLine[];
+  /** The agreed values the copy was made from (copies made before they were kept have none). */
+  agreed?: AgreedLine[];
+  sharedOn?: number;
+  sharedOnAt?: { sheet: string; cell: string };
   /** What makes the file not a usable copy (COPY_MISMATCH). */
   issues: Issue[];
 }
@@ -84,6 +122,25 @@ export function readCustomerCopy(grids: WorkbookGrids, name: string): CopyRead {
   const customerNo = customerRow
     ? new RowReader(customerRow, undefined, "", []).code("value")
     : undefined;
+  const sharedOnRow = info?.rows.find(
+    (r) => new RowReader(r, undefined, "", []).text("field") === SHARED_ON
+  );
+  const sharedOnRaw = sharedOnRow
+    ? new RowReader(sharedOnRow, undefined, "", []).raw("value")
+    : null;
+  const sharedOn =
+    typeof sharedOnRaw === "number"
+      ? sharedOnRaw
+      : typeof sharedOnRaw === "string"
+        ? isoToSerial(sharedOnRaw.trim())
+        : undefined;
+  const sharedOnAt =
+    sharedOnRow && info
+      ? {
+          sheet: info.sheet,
+          cell: cellRef(info.cols.get("value") ?? 1, sharedOnRow.row),
+        }
+      : undefined;
   if (!infoGrid || customerNo === undefined || !blanketGrid) {
     mismatch(
       infoGrid ? SHARED_COPY.name : COPY_BLANKET_ORDERS.name,
@@ -120,5 +177,31 @@ export function readCustomerCopy(grids: WorkbookGrids, name: string): CopyRead {
       source: sourceOf(row),
     };
   });
-  return { customerNo, blanketLines, issues };
+  return {
+    customerNo,
+    blanketLines,
+    agreed: readAgreed(grids),
+    sharedOn,
+    sharedOnAt,
+    issues,
+  };
+}
+
+/** The copy's record of the agreed values, where it has one. */
+function readAgreed(grids: WorkbookGrids): AgreedLine[] | undefined {
+  const grid = findSheet(grids, AGREED_VALUES.name);
+  if (!grid) return undefined;
+  const t = readTable(grid, AGREED_VALUES, []);
+  if (!t.present) return undefined;
+  return t.rows.map((row): AgreedLine => {
+    const r = new RowReader(row, undefined, "", []);
+    return {
+      documentNo: r.code("documentNo") ?? "",
+      lineNo: r.integer("lineNo") ?? 0,
+      no: r.code("no"),
+      quantity: r.number("quantity"),
+      unitOfMeasureCode: r.code("unitOfMeasureCode"),
+      shipmentDate: r.date("shipmentDate"),
+    };
+  });
 }

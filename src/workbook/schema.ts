@@ -378,6 +378,20 @@ export const ASSEMBLY_SPECIFICATION: SheetSpec = {
   ],
 };
 
+/** The agreed values the copy was made from: how import tells a changed workbook from an edited copy. */
+export const AGREED_VALUES: SheetSpec = {
+  name: "Agreed When Shared",
+  tableName: "AgreedWhenShared",
+  columns: [
+    code("documentNo", "Document No.", { required: true }),
+    lineNo("lineNo", "Line No.", { required: true }),
+    code("no", "No."),
+    qty("quantity", "Quantity"),
+    code("unitOfMeasureCode", "Unit of Measure Code"),
+    date("shipmentDate", "Shipment Date"),
+  ],
+};
+
 /** Names the copy's customer and when it was made. */
 export const SHARED_COPY: SheetSpec = {
   name: "Shared Copy",

@@ -475,3 +475,136 @@ describe("validity of the agreement (Valid Until)", () => {
     expect(codes(validate(g).issues)).toContain("HEADER_MISMATCH");
   });
 });
+
+describe("Changes after call-offs (rules.md section 4)", () => {
+  /** KIT and CHAIR both assemble to order; 20 of 50 KIT called off after customizing. */
+  function calledOff(): WorkbookGrids {
+    let g = workbook({
+      items: [atoItem("KIT"), atoItem("CHAIR"), item("PART-A"), item("PART-B")],
+      boms: [
+        bom("KIT", 10000, "PART-A", 2),
+        bom("KIT", 20000, "PART-B", 1),
+        bom("CHAIR", 10000, "PART-B", 4),
+      ],
+      units: [{ "Item No.": "KIT", Code: "BOX", "Qty. per Unit of Measure": 5 }],
+      blanket: [blanket({ qty: 50 })],
+    });
+    g = apply(g, assemble(g).plan);
+    g = edit(g, "Blanket Assembly Orders", 1, "Quantity per", 3); // PART-B customized
+    return made(g, { qtyToShip: ship([[10000, 20]]) });
+  }
+
+  test("CALLED_OFF_LINE_CHANGED: another item on a called-off line is an error at its No. cell, and blocks assemble and make order", () => {
+    const g = edit(calledOff(), "Blanket Orders", 0, "No.", "CHAIR");
+    const v = validate(g);
+    const changed = v.issues.filter((i) => i.code === "CALLED_OFF_LINE_CHANGED");
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatchObject({ severity: "error", sheet: "Blanket Orders", cell: "F2" });
+    expect(changed[0].message).toContain("20 PCS of item KIT were already called off");
+    expect(changed[0].message).toContain("put KIT back, set this line's Quantity to 20 PCS");
+    // No stale warning: the order is not to be rebuilt from CHAIR's BOM.
+    expect(codes(v.issues)).not.toContain("ASSEMBLY_STALE");
+    const a = assemble(g);
+    expect(a.ok).toBe(false);
+    expect(a.plan).toBeUndefined();
+    expect(codes(a.issues)).toContain("CALLED_OFF_LINE_CHANGED");
+    const m = makeOrder(g, {
+      blanketOrderNo: "BSO-1001",
+      orderDate: DAY,
+      qtyToShip: ship([[10000, 5]]),
+    });
+    expect(m.ok).toBe(false);
+    expect(codes(m.issues)).toContain("CALLED_OFF_LINE_CHANGED");
+    // Putting the old item back clears it; the customization was never dropped.
+    const back = edit(g, "Blanket Orders", 0, "No.", "KIT");
+    expect(codes(validate(back).issues)).not.toContain("CALLED_OFF_LINE_CHANGED");
+    const again = assemble(back);
+    expect(again.ok).toBe(true);
+    expect(
+      records(apply(back, again.plan), "Blanket Assembly Orders").map((l) => l["Quantity per"])
+    ).toEqual([2, 3]);
+  });
+
+  test("CALLED_OFF_LINE_CHANGED: another unit is an error at the unit cell; a line without call-offs may change freely", () => {
+    const g = edit(calledOff(), "Blanket Orders", 0, "Unit of Measure Code", "BOX");
+    const changed = validate(g).issues.filter((i) => i.code === "CALLED_OFF_LINE_CHANGED");
+    expect(changed.map((i) => i.cell)).toEqual(["H2"]);
+    expect(changed[0].message).toContain("is in BOX, but 20 PCS were already called off");
+    let fresh = workbook({
+      items: [atoItem("KIT"), atoItem("CHAIR"), item("PART-A"), item("PART-B")],
+      boms: [bom("KIT", 10000, "PART-A", 2), bom("CHAIR", 10000, "PART-B", 4)],
+      blanket: [blanket({ qty: 50 })],
+    });
+    fresh = apply(fresh, assemble(fresh).plan);
+    fresh = edit(fresh, "Blanket Orders", 0, "No.", "CHAIR");
+    expect(codes(validate(fresh).issues)).toEqual(["ASSEMBLY_STALE"]);
+  });
+
+  test("SPEC_CHANGED_AFTER_CALL_OFF: a changed Quantity per, an added and a removed line warn at their cells until the next call-off uses them", () => {
+    let g = calledOff();
+    expect(codes(validate(g).issues)).toEqual([]);
+    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 2.5);
+    let spec = validate(g).issues.filter((i) => i.code === "SPEC_CHANGED_AFTER_CALL_OFF");
+    expect(spec.map((i) => [i.severity, i.sheet, i.cell])).toEqual([
+      ["warning", "Blanket Assembly Orders", "M2"],
+    ]);
+    expect(spec[0].message).toContain(
+      "Quantity per is 2.5, but the last call-off (sales order SO-0001) used 2"
+    );
+    expect(spec[0].message).toContain("applies to the quantity still to be called off");
+    // Warnings do not block: the next call-off uses 2.5 and the warning is gone.
+    const next = made(g, { qtyToShip: ship([[10000, 10]]) });
+    expect(codes(validate(next).issues)).toEqual([]);
+    expect(aoLines(next, "AO-0002").map((l) => [l["No."], l.Quantity])).toEqual([
+      ["PART-A", 25],
+      ["PART-B", 30],
+    ]);
+    // Line 20000 becomes another component; a line is added.
+    g = edit(next, "Blanket Assembly Orders", 1, "No.", "PART-A");
+    const sheetRows = findRows(g, "Blanket Assembly Orders");
+    g = {
+      sheets: g.sheets.map((s) =>
+        s.name === "Blanket Assembly Orders"
+          ? {
+              ...s,
+              rows: [
+                ...s.rows,
+                withCells(s.rows[0], sheetRows[0], {
+                  "Line No.": 30000,
+                  "No.": "PART-B",
+                  "Quantity per": 1,
+                }),
+              ],
+            }
+          : s
+      ),
+    };
+    spec = validate(g).issues.filter((i) => i.code === "SPEC_CHANGED_AFTER_CALL_OFF");
+    expect(spec.map((i) => i.cell)).toEqual(["J3", "J4"]);
+    expect(spec[0].message).toContain(
+      "No. is PART-A, but the last call-off (sales order SO-0002) used PART-B"
+    );
+    expect(spec[1].message).toContain("line 30000 (Item PART-B) was added after the last call-off");
+    // Removing a line: warned at the order's first cell.
+    const removed = {
+      sheets: next.sheets.map((s) =>
+        s.name === "Blanket Assembly Orders" ? { ...s, rows: s.rows.slice(0, 2) } : s
+      ),
+    };
+    spec = validate(removed).issues.filter((i) => i.code === "SPEC_CHANGED_AFTER_CALL_OFF");
+    expect(spec.map((i) => i.cell)).toEqual(["A2"]);
+    expect(spec[0].message).toContain(
+      "line 20000 (Item PART-B) was removed after the last call-off"
+    );
+  });
+});
+
+function findRows(g: WorkbookGrids, name: string) {
+  return g.sheets.find((s) => s.name === name)!.rows.slice(1);
+}
+
+function withCells(header: unknown[], row: unknown[], values: Record<string, unknown>) {
+  return header.map((h, i) =>
+    String(h) in values ? values[String(h)] : row[i]
+  ) as WorkbookGrids["sheets"][number]["rows"][number];
+}

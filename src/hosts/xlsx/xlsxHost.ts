@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { WorkbookGrids } from "../../workbook/grid";
 import {
+  AGREED_VALUES,
   ASSEMBLY_SPECIFICATION,
   COPY_BLANKET_ORDERS,
   COPY_SALES_ORDERS,
@@ -30,6 +31,7 @@ const PRODUCT_SHEETS = new Set(
     COPY_BLANKET_ORDERS,
     COPY_SALES_ORDERS,
     ASSEMBLY_SPECIFICATION,
+    AGREED_VALUES,
     SHARED_COPY,
   ].map((s) => s.name.toLowerCase())
 );
