@@ -79,12 +79,13 @@ test("share with customer downloads the copy where the host cannot open a workbo
     "Blanket Orders",
     "Sales Orders",
     "Assembly Specification",
+    "Agreed When Shared",
     "Shared Copy",
   ]);
 });
 
-test("import call-off takes the customer's Qty. to Ship from their copy", async () => {
-  const { host } = await openPlan();
+test("import call-off shows the old and new Qty. to Ship per line and writes only after confirming", async () => {
+  const { host, user } = await openPlan();
   const r = share(host.grids, "C10000", date("2027-01-20"));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await newXlsx(r.plan!)) as unknown as ArrayBuffer);
@@ -93,7 +94,22 @@ test("import call-off takes the customer's Qty. to Ship from their copy", async 
   ws.getRow(3).getCell(headers.indexOf("Qty. to Ship")).value = 2;
   const bytes = await wb.xlsx.writeBuffer();
   const file = new File([bytes as ArrayBuffer], "returned.xlsx");
+  const before = host.grids;
   fireEvent.change(screen.getByLabelText("Customer copy to import"), { target: { files: [file] } });
+  const dialog = await screen.findByRole("dialog", { name: "Import this call-off?" });
+  const table = within(dialog).getByRole("table", { name: "Qty. to Ship from the copy" });
+  expect(
+    within(table)
+      .getAllByRole("row")
+      .map((r) => r.textContent)
+  ).toEqual(["LineWasNow", "BSO-1001 20000 PART-A-2 PCS"]);
+  expect(host.grids).toBe(before); // nothing written yet
+  await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  expect(host.grids).toBe(before);
+  fireEvent.change(screen.getByLabelText("Customer copy to import"), { target: { files: [file] } });
+  const again = await screen.findByRole("dialog", { name: "Import this call-off?" });
+  await user.click(within(again).getByRole("button", { name: "Import" }));
   await waitFor(() =>
     expect(records(host.grids, "Blanket Orders").map((b) => b["Qty. to Ship"])).toEqual([null, 2])
   );

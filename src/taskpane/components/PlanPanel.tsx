@@ -15,7 +15,8 @@ import {
 } from "@fluentui/react-components";
 import { forecast } from "../../engine";
 import type { BlanketOrderStatus, ForecastRow, PeriodKind } from "../../engine";
-import type { LocatedIssue } from "../../engine";
+import type { LocatedIssue, QtyToShipChange } from "../../engine";
+import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
 import { count, formatDate, formatQuantity, remainingText, todaySerial } from "../format";
 import { useTask } from "../task";
 import { BlanketOrderPicker, useBlanketOrders } from "./BlanketOrderPicker";
@@ -151,6 +152,7 @@ export function PlanPanel(): React.JSX.Element {
   const [component, setComponent] = React.useState("");
   const [chosenCustomer, setCustomer] = React.useState("");
   const [issues, setIssues] = React.useState<LocatedIssue[]>([]);
+  const [confirm, setConfirm] = React.useState<ConfirmRequest>();
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   // The customer to share with: the one chosen while the workbook has it, else the first.
@@ -198,6 +200,7 @@ export function PlanPanel(): React.JSX.Element {
     });
   };
 
+  /** Reads the copy, shows what it would set (old and new Qty. to Ship), and writes on confirmation. */
   const importCopy = async (file: File): Promise<void> => {
     await task.run("Import call-off", async () => {
       const [{ importCallOff }, { readXlsx }] = await Promise.all([
@@ -205,13 +208,28 @@ export function PlanPanel(): React.JSX.Element {
         import("../../hosts/xlsx/xlsxFile"),
       ]);
       const copy = await readXlsx(await file.arrayBuffer());
-      const r = await task.host.update((g) => importCallOff(g, copy, file.name));
-      setIssues(r.ok ? [] : r.issues);
-      task.announce(
-        r.ok
-          ? `Imported the call-off from ${file.name}: ${r.callOff.join(", ") || "no quantities"}. Make Order next.`
-          : `The copy ${file.name} does not match the workbook; nothing imported.`
-      );
+      const preview = importCallOff(await task.host.read(), copy, file.name);
+      if (!preview.ok) {
+        setIssues(preview.issues);
+        task.announce(`The copy ${file.name} cannot be imported; nothing imported.`);
+        return;
+      }
+      setIssues([]);
+      setConfirm({
+        title: "Import this call-off?",
+        body: <QtyToShipChanges changes={preview.changes} file={file.name} />,
+        confirm: "Import",
+        onConfirm: () =>
+          void task.run("Import call-off", async () => {
+            const r = await task.host.update((g) => importCallOff(g, copy, file.name));
+            setIssues(r.ok ? [] : r.issues);
+            task.announce(
+              r.ok
+                ? `Imported the call-off from ${file.name}: ${r.callOff.join(", ") || "no quantities"}. Make Order next.`
+                : `The copy ${file.name} cannot be imported; nothing imported.`
+            );
+          }),
+      });
     });
   };
 
@@ -334,6 +352,51 @@ export function PlanPanel(): React.JSX.Element {
           }
         />
       )}
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
     </div>
+  );
+}
+
+/** What an import sets, line by line: Qty. to Ship in the workbook now and from the copy. */
+function QtyToShipChanges({
+  changes,
+  file,
+}: {
+  changes: QtyToShipChange[];
+  file: string;
+}): React.JSX.Element {
+  const styles = useStyles();
+  if (!changes.length)
+    return <Body1>{file} calls off nothing; Qty. to Ship stays blank on every line.</Body1>;
+  const shown = (q: number | null) => (q === null ? "-" : formatQuantity(q));
+  return (
+    <table className={styles.table} aria-label="Qty. to Ship from the copy">
+      <thead>
+        <tr>
+          <th className={styles.cell} scope="col">
+            Line
+          </th>
+          <th className={mergeClasses(styles.cell, styles.num)} scope="col">
+            Was
+          </th>
+          <th className={mergeClasses(styles.cell, styles.num)} scope="col">
+            Now
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={`${c.blanketOrderNo}-${c.lineNo}`}>
+            <td className={styles.cell}>
+              {c.blanketOrderNo} {c.lineNo} {c.no}
+            </td>
+            <td className={mergeClasses(styles.cell, styles.num)}>{shown(c.old)}</td>
+            <td className={mergeClasses(styles.cell, styles.num)}>
+              {shown(c.new)} <Caption1>{c.unitOfMeasureCode}</Caption1>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
