@@ -171,7 +171,7 @@ async function runWorkload(name: string): Promise<Result[]> {
       let grids = sample ? sampleGrids() : blanketWorkbook(n, 10, 5);
       const order = sample ? "BSO-1001" : "BSO-000002";
       if (!sample) {
-        grids = applyPlan(grids, assemble(grids).plan!);
+        grids = applyPlan(grids, { writes: assemble(grids).plan!.writes });
         const rows = grids.sheets.find((x) => x.name === "Blanket Orders")!.rows;
         for (let i = 1; i <= 10; i++) rows[10 + i][9] = 1; // BSO-000002's Qty. to Ship
         for (let i = 0; i < 10; i++)

@@ -34,7 +34,13 @@ import {
 } from "./domain/makeOrder";
 import { AssemblyLine, BlanketAssemblyOrder, BlanketOrderLine, key, Records } from "./domain/model";
 import { NumberSeries, openSeries, SeriesName } from "./domain/numberSeries";
-import { subQty } from "./domain/quantity";
+import { addQty, formatQty, subQty } from "./domain/quantity";
+import {
+  assembleHistory,
+  blanketCellsHistory,
+  editHistory,
+  makeOrderHistory,
+} from "./domain/history";
 import { validate as validateRecords } from "./domain/validation";
 import { AssemblyLineEdit, editAssemblyLines, needsAssemble } from "./domain/assembleToOrderLines";
 import { lineQuantity as lineQuantityOf } from "./domain/blanketAssembly";
@@ -165,6 +171,7 @@ export function assemble(grids: WorkbookGrids): AssembleResult {
   const outcome = assembleOrders(index, numbers);
   const after = [...issues.filter((i) => !fixedByAssemble(i)), ...outcome.issues];
   const plan = assemblePlan(read, outcome, numbers);
+  plan.history = assembleHistory("Assemble", outcome);
   const full = sheetFull(plan);
   if (full.length) return { ...result(read, [...after, ...full]), ...none };
   const { created, kept, rebuilt, removed } = outcome;
@@ -231,6 +238,10 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
   };
   const used = [sales, assembly, blanketAssembly];
   const plan = makeOrderPlan(read, index, order, made, used, follow, options.attemptId);
+  const shipped = new Map(made.salesLines.map((s) => [s.lineNo, s.quantity]));
+  plan.history = makeOrderHistory("Make Order", order, made, unfinished !== undefined, (l) =>
+    addQty(quantityOrdered(index, l), shipped.get(l.lineNo) ?? 0)
+  );
   const full = sheetFull(plan);
   if (full.length) return result(read, [...issues, ...full]);
   return {
@@ -276,6 +287,14 @@ export function forecast(grids: WorkbookGrids, by: PeriodKind = "month"): Foreca
   if (blocksForecast(issues)) return { ...result(read, issues), rows: [] };
   const rows = componentForecast(index, by);
   const plan = forecastPlan(grids, rows);
+  plan.history = [
+    {
+      command: "Forecast",
+      documentType: "Component Forecast",
+      documentNo: "",
+      change: `written: ${rows.length} ${rows.length === 1 ? "row" : "rows"} by ${by}`,
+    },
+  ];
   const full = sheetFull(plan);
   if (full.length) return { ...result(read, [...issues, ...full]), rows };
   return { ...result(read, issues, plan), rows };
@@ -352,6 +371,7 @@ export function importCallOff(
       changes: [],
     };
   const plan = blanketLineCells(read, "qtyToShip", taken.qtyToShip);
+  plan.history = blanketCellsHistory("Import Call-Off", "Qty. to Ship", taken.qtyToShip, copyName);
   return {
     ok: true,
     errors,
@@ -444,7 +464,11 @@ export function setQtyToShip(
   const line = read.records.blanketOrders
     .get(key(documentNo))
     ?.lines.find((l) => l.lineNo === lineNo);
-  return line ? blanketLineCells(read, "qtyToShip", new Map([[line, qty]])) : undefined;
+  if (!line) return undefined;
+  const values = new Map([[line, qty]]);
+  const plan = blanketLineCells(read, "qtyToShip", values);
+  plan.history = blanketCellsHistory("Set Qty. to Ship", "Qty. to Ship", values);
+  return plan;
 }
 
 /** The fix for ATO_PARTIAL at a cell: Qty. to Assemble to Order = the full Quantity. */
@@ -459,7 +483,9 @@ export function fixAtoPartial(
     return undefined;
   const line = blanketLineAtRow(read, cell.row);
   if (!line || line.type !== "Item" || line.quantity <= 0) return undefined;
-  const plan = blanketLineCells(read, "qtyToAssembleToOrder", new Map([[line, line.quantity]]));
+  const values = new Map([[line, line.quantity]]);
+  const plan = blanketLineCells(read, "qtyToAssembleToOrder", values);
+  plan.history = blanketCellsHistory("Fix", "Qty. to Assemble to Order", values);
   return { plan, quantity: line.quantity };
 }
 
@@ -553,12 +579,26 @@ export function editAssemblyOrder(
     (o) => key(o.assemblyOrderNo) === key(assemblyOrderNo)
   );
   if (!order) return { error: `Blanket assembly order ${assemblyOrderNo} is not on the sheet.` };
+  const edited =
+    edit.kind === "add" ? undefined : order.lines.find((l) => l.lineNo === edit.lineNo);
+  const before =
+    !edited || edit.kind === "add"
+      ? undefined
+      : edit.kind === "remove"
+        ? `${edited.type} ${edited.no}`.trim()
+        : shownValue(edited[edit.field]);
   const refused = editAssemblyLines(index, order, edit);
   if (refused) return refused;
   return {
-    plan: { writes: blanketAssemblySheet(read, (o) => (o === order ? "render" : "keep"), []) },
+    plan: {
+      writes: blanketAssemblySheet(read, (o) => (o === order ? "render" : "keep"), []),
+      history: [editHistory("Edit Assembly Lines", order, edit, before)],
+    },
   };
 }
+
+const shownValue = (v: unknown): string | undefined =>
+  v === undefined || v === "" ? undefined : typeof v === "number" ? formatQty(v) : String(v);
 
 /** Rows of a document on a product sheet (a sales order, an assembly order), for a link that selects them. */
 export function documentAddress(

@@ -109,7 +109,8 @@ export function workbook(o: WorkbookOpts = {}): WorkbookGrids {
 
 export function apply(grids: WorkbookGrids, plan: WritePlan | undefined): WorkbookGrids {
   if (!plan) throw new Error("the command wrote nothing");
-  return applyPlan(grids, plan);
+  // The History sheet is the hosts' part (test/hosts, test/cli); the engine's tests leave it out.
+  return applyPlan(grids, { writes: plan.writes });
 }
 
 /** A sheet's rows as records keyed by header. */

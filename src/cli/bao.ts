@@ -387,7 +387,7 @@ async function demo(out: string, io: Io): Promise<number> {
   await saveLoaded(loaded, out);
   io.out(`Result: ${path.resolve(out)}`);
   io.out(
-    "Open it and look at the sheets Blanket Assembly Orders, Sales Orders and Assembly Orders, and at Quantity Ordered / Remaining Quantity on Blanket Orders."
+    "Open it and look at the sheets Blanket Assembly Orders, Sales Orders, Assembly Orders and Document History (what each command did), and at Quantity Ordered / Remaining Quantity on Blanket Orders."
   );
   return 0;
 }

@@ -17,6 +17,7 @@ import {
 import { NumberSeries } from "./numberSeries";
 import { divQty, formatQty, mulQty } from "./quantity";
 import { unitFactor } from "./units";
+import { staleness } from "./validation";
 
 /** `Quantity` of an assembly line: per header unit for items and Direct resources, once for Fixed. */
 export function lineQuantity(
@@ -141,6 +142,13 @@ function completeLines(records: Records, order: BlanketAssemblyOrder): void {
 
 export type RefreshOutcome = "kept" | "rebuilt";
 
+/** What assemble did to one order, for the History sheet. */
+export type AssemblyChange =
+  | { kind: "created"; order: BlanketAssemblyOrder }
+  | { kind: "removed"; order: BlanketAssemblyOrder; why: string }
+  | { kind: "rebuilt"; order: BlanketAssemblyOrder; was: string; dropped: string[] }
+  | { kind: "followed"; order: BlanketAssemblyOrder; diffs: string[] };
+
 /**
  * Brings an existing order up to date with its blanket line, keeping customizations:
  * quantity and due date follow; a unit change rescales Quantity per; an item change
@@ -150,8 +158,10 @@ export function refreshOrder(
   records: Records,
   order: BlanketAssemblyOrder,
   line: BlanketOrderLine,
-  issues: Issue[]
+  issues: Issue[],
+  changes: AssemblyChange[] = []
 ): RefreshOutcome {
+  const diffs = staleness(order, line);
   const newFactor = unitFactor(records, line.no, line.unitOfMeasureCode) ?? 1;
   if (key(order.assemblyItemNo) !== key(line.no)) {
     const oldFactor = unitFactor(records, order.assemblyItemNo, order.assemblyUnitOfMeasure) ?? 1;
@@ -174,6 +184,7 @@ export function refreshOrder(
         `blanketAssembly:${key(order.assemblyOrderNo)}`,
       ])
     );
+    changes.push({ kind: "rebuilt", order, was: oldItem || "(blank)", dropped });
     return "rebuilt";
   }
   if (key(order.assemblyUnitOfMeasure) !== key(line.unitOfMeasureCode)) {
@@ -186,6 +197,7 @@ export function refreshOrder(
   }
   completeLines(records, order);
   followBlanketLine(order, line);
+  if (diffs.length) changes.push({ kind: "followed", order, diffs });
   return "kept";
 }
 
@@ -205,6 +217,8 @@ export interface AssembleOutcome {
   removed: number;
   /** ASSEMBLY_REBUILT and ASSEMBLY_REMOVED warnings. */
   issues: Issue[];
+  /** What was done to each order that changed, in the order done. */
+  changes: AssemblyChange[];
 }
 
 /** Creates, refreshes and removes blanket assembly orders so each ATO blanket line has exactly one. */
@@ -217,6 +231,7 @@ export function assembleOrders(index: BlanketIndex, series: NumberSeries): Assem
     rebuilt: 0,
     removed: 0,
     issues: [],
+    changes: [],
   };
   const claimed = new Set<string>();
   for (const order of records.blanketAssemblyOrders) {
@@ -236,10 +251,11 @@ export function assembleOrders(index: BlanketIndex, series: NumberSeries): Assem
         ])
       );
       out.removed++;
+      out.changes.push({ kind: "removed", order, why });
       continue;
     }
     claimed.add(k);
-    out[refreshOrder(records, order, line, out.issues)]++;
+    out[refreshOrder(records, order, line, out.issues, out.changes)]++;
     out.orders.push(order);
   }
   for (const order of records.blanketOrders.values()) {
@@ -250,7 +266,9 @@ export function assembleOrders(index: BlanketIndex, series: NumberSeries): Assem
         claimed.has(lineKey(line.documentNo, line.lineNo))
       )
         continue;
-      out.orders.push(newOrder(records, line, series.next()));
+      const created = newOrder(records, line, series.next());
+      out.orders.push(created);
+      out.changes.push({ kind: "created", order: created });
       out.created++;
     }
   }

@@ -157,9 +157,21 @@ export const MESSAGES = {
     `Blanket order ${doc} line ${line}: its sales order lines already order ${ordered}, more than its Quantity of ${qty}. Raise the Quantity or reduce the sales orders.`,
   blanketLineNotFound: (so: string, line: string, doc: string, blanketLine: string) =>
     `Sales order ${so} line ${line} was made from blanket order ${doc} line ${blanketLine}, which does not exist. Restore the blanket line or correct Blanket Order No. / Blanket Order Line No.`,
-  calledOffItemChanged: (doc: string, line: string, ordered: string, oldItem: string, newItem: string) =>
+  calledOffItemChanged: (
+    doc: string,
+    line: string,
+    ordered: string,
+    oldItem: string,
+    newItem: string
+  ) =>
     `Blanket order ${doc} line ${line} names item ${newItem}, but ${ordered} of item ${oldItem} were already called off on it. What was called off cannot change: put ${oldItem} back, set this line's Quantity to ${ordered} (what was called off), and add a new line for ${newItem}.`,
-  calledOffUnitChanged: (doc: string, line: string, ordered: string, oldUnit: string, newUnit: string) =>
+  calledOffUnitChanged: (
+    doc: string,
+    line: string,
+    ordered: string,
+    oldUnit: string,
+    newUnit: string
+  ) =>
     `Blanket order ${doc} line ${line} is in ${newUnit}, but ${ordered} ${oldUnit} were already called off on it. What was called off cannot change: put ${oldUnit} back, set this line's Quantity to ${ordered} (what was called off), and add a new line for the rest in ${newUnit}.`,
   specChanged: (ao: string, line: string, what: string, before: string, now: string, so: string) =>
     `Blanket assembly order ${ao} line ${line}: ${what} is ${now}, but the last call-off (sales order ${so}) used ${before}. The new value applies to the quantity still to be called off; what was called off keeps ${before}.`,

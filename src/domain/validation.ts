@@ -468,10 +468,7 @@ function checkSpecAfterCallOffs(
     }
     if (key(used.no) !== key(l.no) || used.type !== l.type)
       push(l.source, "no", MESSAGES.specChanged(ao, lineNo, "No.", used.no, l.no, so));
-    else if (
-      Number.isFinite(used.quantityPer) &&
-      compareQty(used.quantityPer, l.quantityPer) !== 0
-    )
+    else if (Number.isFinite(used.quantityPer) && compareQty(used.quantityPer, l.quantityPer) !== 0)
       push(
         l.source,
         "quantityPer",

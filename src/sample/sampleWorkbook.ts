@@ -9,6 +9,7 @@
 import { assemble, makeOrder, validate } from "../engine";
 import { applyPlan } from "../workbook/applyPlan";
 import { CellValue, findSheet, WorkbookGrids } from "../workbook/grid";
+import { HistoryStamp, withHistory } from "../workbook/history";
 import {
   ASSEMBLY_BOMS,
   BLANKET_ORDERS,
@@ -297,6 +298,12 @@ function editCell(
 }
 
 /** The sample workbook's sheets as grids. */
+/** The History sheet's stamp of a step the sample's planner took with bao (a day and an hour). */
+const at = (day: string, hour: number): HistoryStamp => ({
+  when: d(day) + hour / 24,
+  where: "bao",
+});
+
 export function sampleGrids(): WorkbookGrids {
   const input: WritePlan = {
     writes: [
@@ -313,7 +320,7 @@ export function sampleGrids(): WorkbookGrids {
   // The planner assembled the agreements, then customized Adatum's desks.
   const a = assemble(grids);
   if (!a.ok || !a.plan) throw new Error("sample: assemble failed: " + JSON.stringify(a.issues));
-  grids = applyPlan(grids, a.plan);
+  grids = applyPlan(grids, withHistory(a.plan, grids, at("2026-10-05", 9.25)));
   const isDeskBao = (r: Record<string, CellValue>): boolean =>
     r["Blanket Order No."] === "BSO-1001" && r["Blanket Order Line No."] === 10000;
   editCell(
@@ -351,7 +358,7 @@ export function sampleGrids(): WorkbookGrids {
   // Refresh once, as the planner would, so the sheet's derived columns are current.
   const refreshed = assemble(grids);
   if (!refreshed.ok || !refreshed.plan) throw new Error("sample: refresh failed");
-  grids = applyPlan(grids, refreshed.plan);
+  grids = applyPlan(grids, withHistory(refreshed.plan, grids, at("2026-10-05", 9.5)));
 
   // A line agreed later, not assembled yet: the demo's assemble creates its order.
   const blanketSheet = findSheet(grids, "Blanket Orders")!;
@@ -370,7 +377,7 @@ export function sampleGrids(): WorkbookGrids {
   });
   if (!first.ok || !first.plan)
     throw new Error("sample: first call-off failed: " + JSON.stringify(first.issues));
-  grids = applyPlan(grids, first.plan);
+  grids = applyPlan(grids, withHistory(first.plan, grids, at("2026-11-02", 14)));
   // The next call-off, entered by the planner after the customer's e-mail.
   editCell(
     grids,

@@ -3,7 +3,13 @@
  * browser playground. The Office.js and .xlsx hosts apply the same plan to workbooks.
  */
 import { CellList, CellValue, findSheet, SheetGrid, WorkbookGrids } from "./grid";
-import { LIST_ROWS, NUMBER_FORMATS, SheetWrite, WritePlan } from "./writePlan";
+import {
+  assertHistoryWritten,
+  LIST_ROWS,
+  NUMBER_FORMATS,
+  SheetWrite,
+  WritePlan,
+} from "./writePlan";
 
 function setCell(sheet: SheetGrid, row: number, col: number, value: CellValue): void {
   while (sheet.rows.length < row) sheet.rows.push([]);
@@ -69,6 +75,7 @@ export function applySheetWrite(grids: WorkbookGrids, w: SheetWrite): void {
 
 /** Returns new grids with the plan applied; the input grids are not changed. */
 export function applyPlan(input: WorkbookGrids, plan: WritePlan): WorkbookGrids {
+  assertHistoryWritten(plan);
   const grids: WorkbookGrids = {
     sheets: input.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) })),
   };

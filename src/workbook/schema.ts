@@ -9,7 +9,7 @@ import type { RecordTable } from "../domain/model";
 export type ColumnKind = "code" | "text" | "number" | "date" | "option";
 /** How a written column is formatted. */
 export type ColumnFormat =
-  "text" | "quantity" | "amount" | "percent" | "integer" | "date" | "general";
+  "text" | "quantity" | "amount" | "percent" | "integer" | "date" | "dateTime" | "general";
 
 export interface ColumnSpec {
   key: string;
@@ -296,6 +296,24 @@ export const COMPONENT_FORECAST: SheetSpec = {
   ],
 };
 
+/**
+ * What every writing command did, appended (never rewritten). The product never reads it
+ * to decide anything; the planner may sort or delete its rows. Not named "History": Excel
+ * reserves that sheet name (for change tracking) and refuses a workbook that uses it.
+ */
+export const HISTORY: SheetSpec = {
+  name: "Document History",
+  tableName: "DocumentHistory",
+  columns: [
+    { key: "when", header: "When", kind: "date", format: "dateTime" },
+    text("command", "Command"),
+    text("documentType", "Document Type"),
+    code("documentNo", "Document No."),
+    text("change", "Change"),
+    text("where", "Where"),
+  ],
+};
+
 /** The sheets a planner fills in, in the order `bao template` writes them. */
 export const INPUT_SHEETS: readonly SheetSpec[] = [
   ITEMS,
@@ -311,6 +329,7 @@ export const OUTPUT_SHEETS: readonly SheetSpec[] = [
   SALES_ORDERS,
   ASSEMBLY_ORDERS,
   COMPONENT_FORECAST,
+  HISTORY,
 ];
 
 export function column(spec: SheetSpec, key: string): ColumnSpec {

@@ -3,6 +3,7 @@
  * what differs from the workbook it read. Hosts (Office.js, .xlsx files, memory) apply
  * each sheet write in order; the engine never touches a workbook.
  */
+import type { HistoryEntry } from "../domain/history";
 import { CellValue } from "./grid";
 import { ColumnFormat } from "./schema";
 
@@ -67,6 +68,11 @@ export interface WritePlan {
    * either invisible to the next command or reported and finished by it.
    */
   writes: SheetWrite[];
+  /**
+   * What the command did, for the History sheet. A host's update turns these into the
+   * sheet's new rows with when and where it ran (history.ts), written after everything else.
+   */
+  history?: HistoryEntry[];
 }
 
 /** Drop-down lists reach this many rows below a new table's header. */
@@ -80,6 +86,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   percent: "General",
   integer: "0",
   date: "yyyy-mm-dd",
+  dateTime: "yyyy-mm-dd hh:mm",
   general: "General",
 };
 
@@ -97,6 +104,18 @@ export function looksLikeFormula(text: string): boolean {
  */
 export function formatFor(value: CellValue, column: ColumnFormat): string {
   return typeof value === "string" ? NUMBER_FORMATS.text : NUMBER_FORMATS[column];
+}
+
+/**
+ * Appliers write sheets; the history is turned into sheet writes by the host's update,
+ * which knows when and where the command ran (history.ts). A plan that still carries it
+ * reached an applier past that step: refuse rather than drop the History rows.
+ */
+export function assertHistoryWritten(plan: WritePlan): void {
+  if (plan.history?.length)
+    throw new Error(
+      "internal: the write plan's history has not been turned into History rows (withHistory)"
+    );
 }
 
 /** True when a plan writes nothing. */

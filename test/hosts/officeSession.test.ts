@@ -14,6 +14,8 @@ import {
 import { sampleGrids } from "../../src/sample/sampleWorkbook";
 import { applyPlan } from "../../src/workbook/applyPlan";
 import { cellRef, WorkbookGrids } from "../../src/workbook/grid";
+import { localSerial, withHistory } from "../../src/workbook/history";
+import { WritePlan } from "../../src/workbook/writePlan";
 import { apply, blanket, date, item, records, workbook } from "../builders";
 
 const TODAY = "2027-01-15";
@@ -95,14 +97,19 @@ describe("reading", () => {
   });
 });
 
+const NOW = new Date(2027, 0, 15, 10, 30);
+/** The plan as the session writes it: with its History rows, stamped in Excel at NOW. */
+const inExcel = (grids: WorkbookGrids, plan: WritePlan): WritePlan =>
+  withHistory(plan, grids, { when: localSerial(NOW), where: "Excel" });
+
 describe("writing only what changed", () => {
   test("assemble writes what the engine planned, a table, Text and date formats; then nothing more", async () => {
     const grids = workbook();
     const excel = excelWith(grids);
-    const session = createOfficeSession(excel, { today: TODAY });
+    const session = createOfficeSession(excel, { today: TODAY, now: () => NOW });
     const r = await session.assemble();
     expect(r).toMatchObject({ ok: true, created: 1 });
-    const expected = applyPlan(grids, assemble(grids).plan!);
+    const expected = applyPlan(grids, inExcel(grids, assemble(grids).plan!));
     expect(values(gridsOf(excel))).toEqual(values(expected));
     const sheet = excel.workbook.sheet("Blanket Assembly Orders")!;
     expect(sheet.tables).toEqual([
@@ -141,7 +148,11 @@ describe("writing only what changed", () => {
     const grids = lines(200);
     for (const max of [20_000, 1]) {
       const excel = excelWith(grids);
-      const session = createOfficeSession(excel, { today: TODAY, maxRequestBytes: max });
+      const session = createOfficeSession(excel, {
+        today: TODAY,
+        maxRequestBytes: max,
+        now: () => NOW,
+      });
       const read = excel.records.length;
       await session.assemble();
       const writes = excel.records.slice(read + 1);
@@ -151,7 +162,9 @@ describe("writing only what changed", () => {
         for (const w of rowWrites)
           expect(w.ops.filter((o) => o === "set values").length).toBeLessThanOrEqual(1);
       }
-      expect(values(gridsOf(excel))).toEqual(values(applyPlan(grids, assemble(grids).plan!)));
+      expect(values(gridsOf(excel))).toEqual(
+        values(applyPlan(grids, inExcel(grids, assemble(grids).plan!)))
+      );
     }
   });
 });

@@ -8,6 +8,7 @@ import { CellValue, cellRef, columnLetters, WorkbookGrids } from "../../workbook
 import { sameCell } from "../../workbook/render";
 import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../workbook/schema";
 import {
+  assertHistoryWritten,
   formatFor,
   LIST_ROWS,
   NUMBER_FORMATS,
@@ -428,6 +429,7 @@ export class ExcelHost {
 
   /** Applies a write plan, every field of it; returns the number of syncs it took. */
   async apply(plan: WritePlan): Promise<number> {
+    assertHistoryWritten(plan);
     if (!this.options.canUseLists && plan.writes.some((w) => w.lists?.length))
       throw new UnsupportedPlanError("lists");
     const batch = new Batcher(

@@ -16,6 +16,7 @@ import {
   validate,
 } from "../../engine";
 import { WorkbookGrids } from "../../workbook/grid";
+import { localSerial, withHistory } from "../../workbook/history";
 import { INPUT_SHEETS } from "../../workbook/schema";
 import { isEmptyPlan, WritePlan } from "../../workbook/writePlan";
 import { withinCapabilities } from "../workbookHost";
@@ -29,6 +30,8 @@ export interface OfficeSessionOptions {
   maxRequestBytes?: number;
   /** Which requirement sets the client has (default: Office's, else what the manifest declares). */
   isSetSupported?: (name: string, version: string) => boolean;
+  /** The clock for the History sheet's When (default: the system clock). */
+  now?: () => Date;
 }
 
 /** The JSON the CLI prints for a command. */
@@ -91,12 +94,18 @@ export class OfficeSession {
    */
   update<T extends { plan?: WritePlan }>(decide: (grids: WorkbookGrids) => T): Promise<T> {
     return this.run(async (host) => {
-      const result = decide((await host.read()).grids);
-      if (result.plan && !isEmptyPlan(result.plan)) {
-        await host.verifyUnchanged(result.plan);
-        await host.apply(result.plan);
+      const grids = (await host.read()).grids;
+      const result = decide(grids);
+      if (!result.plan) return result;
+      const plan = withHistory(result.plan, grids, {
+        when: localSerial(this.options.now?.() ?? new Date()),
+        where: "Excel",
+      });
+      if (!isEmptyPlan(plan)) {
+        await host.verifyUnchanged(plan);
+        await host.apply(plan);
       }
-      return result;
+      return { ...result, plan };
     });
   }
 

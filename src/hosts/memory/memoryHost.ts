@@ -1,6 +1,8 @@
 /** A workbook in memory behind the same interface as Excel: the playground's and the tests' host. */
 import { applyPlan, editRefused } from "../../workbook/applyPlan";
 import { CellValue, WorkbookGrids } from "../../workbook/grid";
+import type { HistoryPlace } from "../../domain/history";
+import { localSerial, withHistory } from "../../workbook/history";
 import { WritePlan } from "../../workbook/writePlan";
 import { downloadFile } from "../download";
 import { HostCapabilities, Selection, WorkbookHost } from "../workbookHost";
@@ -10,7 +12,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
   private current: Selection | undefined;
   private changeListeners = new Set<(grids: WorkbookGrids) => void>();
 
-  constructor(public grids: WorkbookGrids = { sheets: [] }) {}
+  constructor(
+    public grids: WorkbookGrids = { sheets: [] },
+    private readonly history: { where?: HistoryPlace; now?: () => Date } = {}
+  ) {}
 
   async read(): Promise<WorkbookGrids> {
     return this.grids;
@@ -18,8 +23,13 @@ export class MemoryWorkbookHost implements WorkbookHost {
 
   async update<T extends { plan?: WritePlan }>(decide: (grids: WorkbookGrids) => T): Promise<T> {
     const result = decide(this.grids);
-    if (result.plan) this.setGrids(applyPlan(this.grids, result.plan));
-    return result;
+    if (!result.plan) return result;
+    const plan = withHistory(result.plan, this.grids, {
+      when: localSerial(this.history.now?.() ?? new Date()),
+      where: this.history.where ?? "playground",
+    });
+    this.setGrids(applyPlan(this.grids, plan));
+    return { ...result, plan };
   }
 
   capabilities(): HostCapabilities {

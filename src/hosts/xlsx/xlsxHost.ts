@@ -18,6 +18,7 @@ import {
 import { WritePlan } from "../../workbook/writePlan";
 import { PackageError, XlsxPackage } from "./package/workbookPackage";
 import { newXlsx } from "./xlsxFile";
+import { localSerial, withHistory } from "../../workbook/history";
 import { NODE_CODEC } from "./nodeCodec";
 
 /** A problem with a file (not with its data): the CLI's exit status 2. */
@@ -91,7 +92,11 @@ export function checkUnchanged(loaded: LoadedWorkbook): void {
 /** Records a plan in the loaded workbook; its grids become the grids after the plan. */
 export function applyToLoaded(loaded: LoadedWorkbook, plan: WritePlan): void {
   try {
-    loaded.grids = loaded.package.apply(plan, loaded.grids);
+    const stamped = withHistory(plan, loaded.grids, {
+      when: localSerial(new Date()),
+      where: "bao",
+    });
+    loaded.grids = loaded.package.apply(stamped, loaded.grids);
   } catch (err) {
     if (err instanceof PackageError) throw new FileError(`${loaded.file}: ${err.message}`);
     throw err;

@@ -10,6 +10,7 @@ import { applySheetWrite } from "../../../workbook/applyPlan";
 import { CellValue, columnLetters, SheetGrid, WorkbookGrids } from "../../../workbook/grid";
 import { ColumnFormat } from "../../../workbook/schema";
 import {
+  assertHistoryWritten,
   formatFor,
   LIST_ROWS,
   NUMBER_FORMATS,
@@ -423,6 +424,7 @@ export class XlsxPackage {
    * the sheets' XML when the package is written (toBytes).
    */
   apply(plan: WritePlan, grids: WorkbookGrids): WorkbookGrids {
+    assertHistoryWritten(plan);
     const after: WorkbookGrids = { sheets: [...grids.sheets] };
     for (const w of plan.writes) {
       const k = w.sheet.toLowerCase();
