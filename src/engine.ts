@@ -42,7 +42,12 @@ import {
   makeOrderHistory,
 } from "./domain/history";
 import { validate as validateRecords } from "./domain/validation";
-import { AssemblyLineEdit, editAssemblyLines, needsAssemble } from "./domain/assembleToOrderLines";
+import {
+  agreementHistory,
+  AssemblyLineEdit,
+  editAssemblyLines,
+  needsAssemble,
+} from "./domain/assembleToOrderLines";
 import { lineQuantity as lineQuantityOf } from "./domain/blanketAssembly";
 import {
   assemblePlan,
@@ -81,6 +86,17 @@ export interface AssembleResult extends CommandResult {
   kept: number;
   rebuilt: number;
   removed: number;
+  /** Orders rebuilt from another item's BOM that had customizations: what was dropped. */
+  customizationsDropped: CustomizationsDropped[];
+}
+
+export interface CustomizationsDropped {
+  assemblyOrderNo: string;
+  blanketOrderNo: string;
+  blanketOrderLineNo: number;
+  was: string;
+  now: string;
+  dropped: string[];
 }
 
 export interface MakeOrderResult extends CommandResult {
@@ -163,7 +179,7 @@ const fixedByAssemble = (i: Issue): boolean =>
 
 export function assemble(grids: WorkbookGrids): AssembleResult {
   const { read, index, issues } = readAndValidate(grids);
-  const none = { created: 0, kept: 0, rebuilt: 0, removed: 0 };
+  const none = { created: 0, kept: 0, rebuilt: 0, removed: 0, customizationsDropped: [] };
   const numbers = series(read.records, "Blanket Assembly Order Nos.");
   if (!(numbers instanceof NumberSeries)) issues.push(numbers);
   if (blocksAssemble(issues) || !(numbers instanceof NumberSeries))
@@ -175,7 +191,28 @@ export function assemble(grids: WorkbookGrids): AssembleResult {
   const full = sheetFull(plan);
   if (full.length) return { ...result(read, [...after, ...full]), ...none };
   const { created, kept, rebuilt, removed } = outcome;
-  return { ...result(read, after, plan), created, kept, rebuilt, removed };
+  const customizationsDropped = outcome.changes.flatMap((c): CustomizationsDropped[] =>
+    c.kind === "rebuilt" && c.dropped.length
+      ? [
+          {
+            assemblyOrderNo: c.order.assemblyOrderNo,
+            blanketOrderNo: c.order.blanketOrderNo,
+            blanketOrderLineNo: c.order.blanketOrderLineNo ?? 0,
+            was: c.was,
+            now: c.order.assemblyItemNo,
+            dropped: c.dropped,
+          },
+        ]
+      : []
+  );
+  return {
+    ...result(read, after, plan),
+    created,
+    kept,
+    rebuilt,
+    removed,
+    customizationsDropped,
+  };
 }
 
 // ------------------------------------------------------------------ make order
@@ -498,7 +535,16 @@ export interface AssemblyOrderView {
   assemblyQuantity: number;
   assemblyUnitOfMeasure: string;
   dueDate?: number;
-  lines: AssemblyLine[];
+  lines: (AssemblyLine & {
+    /** How the line differs from the item's BOM. */
+    customized?: string[];
+    /** What earlier call-offs used where it differs from the line now. */
+    earlier?: string[];
+  })[];
+  /** BOM lines the order no longer has, and lines earlier call-offs used that it no longer has. */
+  removed: string[];
+  /** Call-offs made from the blanket line so far. */
+  callOffs: number;
   /** The order's rows on the Blanket Assembly Orders sheet, for Show Document. */
   sheet: string;
   address?: string;
@@ -531,6 +577,7 @@ export function assemblyOrderAt(
     line = blanketLineOf(index, order);
   } else return undefined;
   const own = new Set(order?.sources ?? []);
+  const agreed = order ? agreementHistory(index, order, line) : undefined;
   const rows = (order?.sources ?? []).map((s) => rowOf(s).row);
   const quantity = line?.qtyToAssembleToOrder ?? order!.assemblyQuantity;
   return {
@@ -542,7 +589,14 @@ export function assemblyOrderAt(
     assemblyQuantity: quantity,
     assemblyUnitOfMeasure: line?.unitOfMeasureCode ?? order!.assemblyUnitOfMeasure,
     dueDate: line?.shipmentDate ?? order?.dueDate,
-    lines: (order?.lines ?? []).map((l) => ({ ...l, quantity: lineQuantityOf(l, quantity) })),
+    lines: (order?.lines ?? []).map((l) => ({
+      ...l,
+      quantity: lineQuantityOf(l, quantity),
+      customized: agreed?.customized.get(l.lineNo),
+      earlier: agreed?.earlier.get(l.lineNo),
+    })),
+    removed: agreed?.removed ?? [],
+    callOffs: agreed?.callOffs ?? 0,
     sheet: orders.sheet,
     address: rows.length
       ? `A${rows.reduce((m, r) => Math.min(m, r))}:${cellRef(

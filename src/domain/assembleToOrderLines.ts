@@ -4,7 +4,8 @@
  * Like BC, an edit is checked when it is made: an unknown item is refused, not written.
  */
 import { BlanketIndex, blanketLineOf } from "./blanketIndex";
-import { lineQuantity, refreshOrder } from "./blanketAssembly";
+import { customizations, explodeBom, lineQuantity, refreshOrder } from "./blanketAssembly";
+import { callOffHistory } from "./callOffHistory";
 import {
   AssemblyLine,
   BlanketAssemblyOrder,
@@ -174,4 +175,71 @@ export function needsAssemble(
     key(order.assemblyUnitOfMeasure) !== key(line.unitOfMeasureCode) ||
     (order.dueDate ?? null) !== (line.shipmentDate ?? null)
   );
+}
+
+/** What Assemble-to-Order Lines shows of the agreement's history, per line and for the order. */
+export interface AgreementHistory {
+  /** Per Line No.: how the line differs from the item's BOM ("Quantity per 3 (BOM: 2)"). */
+  customized: Map<number, string[]>;
+  /** Per Line No.: what earlier call-offs used where it differs from the line now. */
+  earlier: Map<number, string[]>;
+  /** BOM lines the order no longer has, and lines earlier call-offs had that it no longer has. */
+  removed: string[];
+  /** How many call-offs were made from the blanket line. */
+  callOffs: number;
+}
+
+/** The order's customizations against its item's BOM, and what earlier call-offs used. */
+export function agreementHistory(
+  index: BlanketIndex,
+  order: BlanketAssemblyOrder,
+  line: BlanketOrderLine | undefined
+): AgreementHistory {
+  const records = index.records;
+  const factor = unitFactor(records, order.assemblyItemNo, order.assemblyUnitOfMeasure) ?? 1;
+  const fresh = records.items.has(key(order.assemblyItemNo))
+    ? explodeBom(records, order.assemblyItemNo, factor, 0)
+    : [];
+  const customized = new Map<number, string[]>();
+  const removed: string[] = [];
+  for (const c of customizations(order.lines, fresh)) {
+    const m = /^line (\d+) (.*)$/.exec(c);
+    if (!m) continue;
+    const lineNo = Number(m[1]);
+    if (m[2].endsWith(" removed")) removed.push(`BOM line ${lineNo} ${m[2]}`);
+    else {
+      const what = m[2].endsWith(" added") ? "added (not in the BOM)" : m[2];
+      customized.set(lineNo, [...(customized.get(lineNo) ?? []), what]);
+    }
+  }
+  const earlier = new Map<number, string[]>();
+  const history = line ? callOffHistory(index, line) : { callOffs: [] };
+  const current = new Map(order.lines.map((l) => [l.lineNo, l]));
+  for (const callOff of history.callOffs) {
+    const so = callOff.salesOrderNo ?? callOff.assemblyOrderNo;
+    for (const used of callOff.lines.values()) {
+      if (used.type === "Comment") continue;
+      const now = current.get(used.lineNo);
+      if (!now) {
+        removed.push(`line ${used.lineNo} (${used.type} ${used.no}) used by ${so}`);
+        continue;
+      }
+      const diffs: string[] = [];
+      if (key(used.no) !== key(now.no)) diffs.push(`No. ${used.no}`);
+      if (Number.isFinite(used.quantityPer) && used.quantityPer !== now.quantityPer)
+        diffs.push(`Quantity per ${formatQty(used.quantityPer)}`);
+      if (
+        used.unitOfMeasureCode &&
+        now.unitOfMeasureCode &&
+        key(used.unitOfMeasureCode) !== key(now.unitOfMeasureCode)
+      )
+        diffs.push(`unit ${used.unitOfMeasureCode}`);
+      if (diffs.length)
+        earlier.set(used.lineNo, [
+          ...(earlier.get(used.lineNo) ?? []),
+          `${so} (${formatQty(callOff.assemblyQuantity)}) used ${diffs.join(", ")}`,
+        ]);
+    }
+  }
+  return { customized, earlier, removed, callOffs: history.callOffs.length };
 }

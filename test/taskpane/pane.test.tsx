@@ -9,7 +9,8 @@ import { App } from "../../src/taskpane/components/App";
 import { MemoryWorkbookHost } from "../../src/hosts/memory/memoryHost";
 import { WorkbookGrids } from "../../src/workbook/grid";
 import { WritePlan } from "../../src/workbook/writePlan";
-import { blanket, records, workbook } from "../builders";
+import { assemble, makeOrder } from "../../src/engine";
+import { apply, atoItem, blanket, bom, date, edit, item, records, workbook } from "../builders";
 
 function renderPane(grids: WorkbookGrids) {
   const host = new MemoryWorkbookHost(grids);
@@ -127,6 +128,36 @@ describe("Assemble", () => {
     );
   });
 
+  test("before rebuilding a customized order from another item's BOM, asks and names what would be dropped", async () => {
+    let g = workbook({
+      items: [atoItem("KIT"), atoItem("CHAIR"), item("PART-A"), item("PART-B")],
+      boms: [
+        bom("KIT", 10000, "PART-A", 2),
+        bom("KIT", 20000, "PART-B", 1),
+        bom("CHAIR", 10000, "PART-B", 4),
+      ],
+      blanket: [blanket({ qty: 10 })],
+    });
+    g = apply(g, assemble(g).plan);
+    g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 3);
+    g = edit(g, "Blanket Orders", 0, "No.", "CHAIR");
+    const { host, user } = renderPane(g);
+    await openTab(user, "Assemble");
+    await user.click(screen.getByRole("button", { name: "Assemble" }));
+    const dialog = await screen.findByRole("dialog", { name: "Rebuild customized orders?" });
+    expect(within(dialog).getByRole("list", { name: "Customizations dropped" }).textContent).toBe(
+      "BA-0001 (BSO-1001 line 10000, KIT to CHAIR): line 10000 Quantity per 3 (BOM: 2)"
+    );
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(host.grids).toBe(g);
+    await user.click(screen.getByRole("button", { name: "Assemble" }));
+    const again = await screen.findByRole("dialog", { name: "Rebuild customized orders?" });
+    await user.click(within(again).getByRole("button", { name: "Rebuild" }));
+    expect(await screen.findByText("0 created, 0 kept, 1 rebuilt, 0 removed.")).toBeTruthy();
+    expect(records(host.grids, "Blanket Assembly Orders").map((l) => l["No."])).toEqual(["PART-B"]);
+  });
+
   test("with errors, writes nothing and lists them", async () => {
     const { host, user } = renderPane(workbook({ blanket: [blanket({ qty: 10, ato: 4 })] }));
     await openTab(user, "Assemble");
@@ -177,6 +208,34 @@ describe("Assemble-to-Order Lines", () => {
         "Quantity per": 3,
         Quantity: 30,
       })
+    );
+  });
+
+  test("shows which lines are customized and what earlier call-offs used", async () => {
+    const { host, user } = await assembledPane();
+    await user.click(screen.getByRole("button", { name: "Edit line 10000" }));
+    const qtyPer = screen.getByRole("textbox", { name: "Quantity per" });
+    await user.clear(qtyPer);
+    await user.type(qtyPer, "3");
+    fireEvent.blur(qtyPer);
+    expect(await screen.findByText("Customized: Quantity per 3 (BOM: 2)")).toBeTruthy();
+    // A call-off with 3 per kit, then 4 per kit for the rest.
+    const made = makeOrder(host.grids, {
+      blanketOrderNo: "BSO-1001",
+      orderDate: date("2027-01-15"),
+      qtyToShip: new Map([[10000, 4]]),
+    });
+    await act(() => host.update(() => made));
+    await user.clear(qtyPer);
+    await user.type(qtyPer, "4");
+    fireEvent.blur(qtyPer);
+    const line = (await screen.findByText(/^Changed after call-offs:/)).textContent;
+    expect(line).toBe(
+      "Changed after call-offs: SO-0001 (4) used Quantity per 3. The line as it is now applies to the quantity still to be called off."
+    );
+    expect(screen.getByText("Customized: Quantity per 4 (BOM: 2)")).toBeTruthy();
+    expect(screen.getByLabelText("Agreement history").textContent).toContain(
+      "1 call-off made from this line."
     );
   });
 

@@ -1,26 +1,22 @@
 /** Assemble: create, refresh and remove blanket assembly orders; report what happened. */
 import * as React from "react";
 import { Body1, Button, Link } from "@fluentui/react-components";
-import { assemble, AssembleResult } from "../../engine";
+import { AssembleResult } from "../../engine";
 import type { LocatedIssue } from "../../engine";
 import { findSheet } from "../../workbook/grid";
 import { count } from "../format";
 import { useTask } from "../task";
+import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
 import { IssueList } from "./IssueList";
+import { useAssemble } from "./useAssemble";
 
 export function AssemblePanel(): React.JSX.Element {
   const task = useTask();
   const [result, setResult] = React.useState<AssembleResult>();
   const [sheet, setSheet] = React.useState("Blanket Assembly Orders");
 
-  const run = async (): Promise<void> => {
-    const r = await task.run("Assemble", () =>
-      task.host.update((grids) => {
-        setSheet(findSheet(grids, "Blanket Assembly Orders")?.name ?? "Blanket Assembly Orders");
-        return assemble(grids);
-      })
-    );
-    if (!r) return;
+  const [confirm, setConfirm] = React.useState<ConfirmRequest>();
+  const done = (r: AssembleResult): void => {
     setResult(r);
     task.announce(
       r.ok
@@ -28,6 +24,9 @@ export function AssemblePanel(): React.JSX.Element {
         : `Assemble: nothing written, ${count(r.errors, "error")} to fix first.`
     );
   };
+  const run = useAssemble(done, setConfirm, (grids) =>
+    setSheet(findSheet(grids, "Blanket Assembly Orders")?.name ?? "Blanket Assembly Orders")
+  );
   const select = (issue: LocatedIssue): void =>
     void task.run("Select cell", () => task.host.select(issue.sheet, issue.cell), { quiet: true });
 
@@ -37,7 +36,7 @@ export function AssemblePanel(): React.JSX.Element {
         Creates a blanket assembly order for every blanket order line that assembles to order, and
         brings existing ones up to date. Your changes to their lines are kept.
       </Body1>
-      <Button appearance="primary" onClick={run} disabled={!!task.state.busy}>
+      <Button appearance="primary" onClick={() => void run()} disabled={!!task.state.busy}>
         Assemble
       </Button>
       {result && (
@@ -63,6 +62,7 @@ export function AssemblePanel(): React.JSX.Element {
           <IssueList issues={result.issues} onSelect={select} />
         </div>
       )}
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
     </div>
   );
 }

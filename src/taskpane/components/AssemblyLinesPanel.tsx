@@ -18,7 +18,6 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, EditRegular } from "@fluentui/react-icons";
 import {
-  assemble,
   AssemblyLine,
   AssemblyLineEdit,
   AssemblyOrderView,
@@ -33,6 +32,7 @@ import { formatDate, formatQuantity, parseQuantityInput } from "../format";
 import { useTask } from "../task";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
 import { IssueList } from "./IssueList";
+import { useAssemble } from "./useAssemble";
 
 const useStyles = makeStyles({
   header: {
@@ -57,6 +57,8 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: 0 },
   editor: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", padding: "4px 0" },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  customized: { color: tokens.colorPaletteBlueForeground2 },
+  earlier: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 const FIELDS: { field: EditableField; label: string; options?: string[] }[] = [
@@ -226,6 +228,16 @@ export function AssemblyLinesPanel(): React.JSX.Element {
     };
   }, [task.host]);
 
+  const runAssemble = useAssemble(
+    (r) =>
+      task.announce(
+        r.ok
+          ? `Assemble: ${r.created} created, ${r.kept} kept, ${r.rebuilt} rebuilt, ${r.removed} removed.`
+          : `Assemble: nothing written; ${r.issues.find((i) => i.severity === "error")?.message ?? ""}`
+      ),
+    setConfirm
+  );
+
   const grids = task.workbook;
   const view = React.useMemo((): AssemblyOrderView | null | undefined => {
     if (selection === undefined || !grids) return undefined;
@@ -258,8 +270,6 @@ export function AssemblyLinesPanel(): React.JSX.Element {
     );
   }
 
-  const runAssemble = (): Promise<unknown> =>
-    task.run("Assemble", () => task.host.update((g) => assemble(g)));
   const header: [string, string][] = [
     ["Blanket order", `${view.blanketOrderNo}, line ${view.blanketOrderLineNo}`],
     ["Assembly order", view.assemblyOrderNo ?? "(not yet assembled)"],
@@ -304,6 +314,17 @@ export function AssemblyLinesPanel(): React.JSX.Element {
                       {l.lineNo} {l.description ?? ""}
                       {l.type === "Resource" ? ` (${l.resourceUsageType})` : ""}
                     </Caption1>
+                    {l.customized && (
+                      <Caption1 block className={styles.customized}>
+                        Customized: {l.customized.join("; ")}
+                      </Caption1>
+                    )}
+                    {l.earlier && (
+                      <Caption1 block className={styles.earlier}>
+                        Changed after call-offs: {l.earlier.join("; ")}. The line as it is now
+                        applies to the quantity still to be called off.
+                      </Caption1>
+                    )}
                   </span>
                   <Button
                     size="small"
@@ -349,6 +370,13 @@ export function AssemblyLinesPanel(): React.JSX.Element {
                 return error;
               }}
             />
+          )}
+          {(view.removed.length > 0 || view.callOffs > 0) && (
+            <Caption1 block aria-label="Agreement history">
+              {view.callOffs > 0 &&
+                `${view.callOffs} ${view.callOffs === 1 ? "call-off" : "call-offs"} made from this line. `}
+              {view.removed.length > 0 && `Removed: ${view.removed.join("; ")}.`}
+            </Caption1>
           )}
           <div className={styles.actions}>
             <Button
