@@ -219,4 +219,70 @@ describe("properties", () => {
       { numRuns: runs(80) }
     );
   });
+
+  test("call-offs interleaved with customizations: each component's call-offs add up to the sum of Quantity per x quantity as each used it, never below 0", () => {
+    const scaled = (v: number): bigint => BigInt(Math.round(v * 1e5));
+    fc.assert(
+      fc.property(
+        qty(1, 300),
+        fc.array(qty(0.00001, 7), { minLength: 1, maxLength: 3 }),
+        fc.array(
+          fc.record({
+            share: qty(0.00001, 0.7),
+            // Before this call-off, a component line's Quantity per is changed (or not).
+            customize: fc.option(fc.record({ line: fc.nat(2), quantityPer: qty(0.00001, 9) })),
+          }),
+          { minLength: 1, maxLength: 5 }
+        ),
+        (total, perUnit, steps) => {
+          let g = workbook({
+            boms: perUnit.map((q, i) => bom("KIT", (i + 1) * 10000, "PART-A", q)),
+            blanket: [blanket({ qty: total })],
+          });
+          g = apply(g, assemble(g).plan);
+          let ordered = 0;
+          const calls = [...steps, { share: 1, customize: null }];
+          for (const step of calls) {
+            if (step.customize && step.customize.line < perUnit.length)
+              g = edit(
+                g,
+                "Blanket Assembly Orders",
+                step.customize.line,
+                "Quantity per",
+                step.customize.quantityPer
+              );
+            const rest = Math.round((total - ordered) * 1e5) / 1e5;
+            const call =
+              step.share === 1
+                ? rest
+                : Math.min(rest, Math.max(0.00001, Math.round(total * step.share * 1e5) / 1e5));
+            if (call <= 0) break;
+            const r = makeOrder(g, {
+              blanketOrderNo: "BSO-1001",
+              orderDate: DAY,
+              qtyToShip: new Map([[10000, call]]),
+            });
+            expect(r.ok).toBe(true);
+            g = apply(g, r.plan);
+            ordered = Math.round((ordered + call) * 1e5) / 1e5;
+          }
+          expect(ordered).toBe(total);
+          const ao = records(g, "Assembly Orders");
+          for (let i = 0; i < perUnit.length; i++) {
+            const uses = ao.filter((l) => l["Line No."] === (i + 1) * 10000);
+            for (const u of uses) expect(u.Quantity as number).toBeGreaterThanOrEqual(0);
+            // Sum of Quantity per x Assembly Quantity as each assembly order states it, to 0.00001.
+            let products = 0n;
+            for (const u of uses)
+              products +=
+                scaled(u["Quantity per"] as number) * scaled(u["Assembly Quantity"] as number);
+            const need = (products + 50000n) / 100000n;
+            const taken = uses.reduce((sum, u) => sum + scaled(u.Quantity as number), 0n);
+            expect(taken).toBe(need);
+          }
+        }
+      ),
+      { numRuns: runs(80) }
+    );
+  });
 });
