@@ -107,6 +107,19 @@ export function workbook(o: WorkbookOpts = {}): WorkbookGrids {
   return { sheets };
 }
 
+/** The default kit plus CHAIR, another assemble-to-order item (4 x PART-B): for item changes. */
+export function kitAndChair(o: WorkbookOpts = {}): WorkbookGrids {
+  return workbook({
+    items: [atoItem("KIT"), atoItem("CHAIR"), item("PART-A"), item("PART-B")],
+    boms: [
+      bom("KIT", 10000, "PART-A", 2),
+      bom("KIT", 20000, "PART-B", 1),
+      bom("CHAIR", 10000, "PART-B", 4),
+    ],
+    ...o,
+  });
+}
+
 export function apply(grids: WorkbookGrids, plan: WritePlan | undefined): WorkbookGrids {
   if (!plan) throw new Error("the command wrote nothing");
   // The History sheet is the hosts' part (test/hosts, test/cli); the engine's tests leave it out.

@@ -9,6 +9,7 @@ import {
   date,
   edit,
   item,
+  kitAndChair,
   records,
   sheet,
   workbook,
@@ -479,13 +480,7 @@ describe("validity of the agreement (Valid Until)", () => {
 describe("Changes after call-offs (rules.md section 4)", () => {
   /** KIT and CHAIR both assemble to order; 20 of 50 KIT called off after customizing. */
   function calledOff(): WorkbookGrids {
-    let g = workbook({
-      items: [atoItem("KIT"), atoItem("CHAIR"), item("PART-A"), item("PART-B")],
-      boms: [
-        bom("KIT", 10000, "PART-A", 2),
-        bom("KIT", 20000, "PART-B", 1),
-        bom("CHAIR", 10000, "PART-B", 4),
-      ],
+    let g = kitAndChair({
       units: [{ "Item No.": "KIT", Code: "BOX", "Qty. per Unit of Measure": 5 }],
       blanket: [blanket({ qty: 50 })],
     });

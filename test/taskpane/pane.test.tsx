@@ -10,7 +10,7 @@ import { MemoryWorkbookHost } from "../../src/hosts/memory/memoryHost";
 import { WorkbookGrids } from "../../src/workbook/grid";
 import { WritePlan } from "../../src/workbook/writePlan";
 import { assemble, makeOrder } from "../../src/engine";
-import { apply, atoItem, blanket, bom, date, edit, item, records, workbook } from "../builders";
+import { apply, blanket, date, edit, kitAndChair, records, workbook } from "../builders";
 
 function renderPane(grids: WorkbookGrids) {
   const host = new MemoryWorkbookHost(grids);
@@ -129,15 +129,7 @@ describe("Assemble", () => {
   });
 
   test("before rebuilding a customized order from another item's BOM, asks and names what would be dropped", async () => {
-    let g = workbook({
-      items: [atoItem("KIT"), atoItem("CHAIR"), item("PART-A"), item("PART-B")],
-      boms: [
-        bom("KIT", 10000, "PART-A", 2),
-        bom("KIT", 20000, "PART-B", 1),
-        bom("CHAIR", 10000, "PART-B", 4),
-      ],
-      blanket: [blanket({ qty: 10 })],
-    });
+    let g = kitAndChair({ blanket: [blanket({ qty: 10 })] });
     g = apply(g, assemble(g).plan);
     g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 3);
     g = edit(g, "Blanket Orders", 0, "No.", "CHAIR");
