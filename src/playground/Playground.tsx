@@ -31,7 +31,6 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase400, fontWeight: 600, margin: 0, marginRight: "12px" },
   body: { display: "flex", flexGrow: 1, minHeight: 0, gap: "12px", padding: "12px" },
   pane: {
-    width: "340px",
     flexShrink: 0,
     overflow: "auto",
     border: `1px solid ${tokens.colorNeutralStroke1}`,
@@ -39,6 +38,16 @@ const useStyles = makeStyles({
   },
   hidden: { display: "none" },
 });
+
+/**
+ * The pane's width: Excel's task pane is 320 to 350 px wide by default and the planner may
+ * widen it; `?pane=320` shows the playground's pane at that width (between 280 and 800).
+ */
+function paneWidthFromUrl(): number {
+  const asked = Number(new URLSearchParams(globalThis.location?.search ?? "").get("pane"));
+  return Number.isInteger(asked) && asked >= 280 && asked <= 800 ? asked : 340;
+}
+const paneWidth = paneWidthFromUrl();
 
 /** The in-memory workbook, mirrored into the loaded .xlsx so a download keeps the file's other parts. */
 class PlaygroundHost extends MemoryWorkbookHost {
@@ -172,7 +181,7 @@ export function Playground({
           onSelect={select}
           onEdit={edit}
         />
-        <div className={styles.pane} aria-label="Task pane">
+        <div className={styles.pane} style={{ width: paneWidth }} aria-label="Task pane">
           <App host={host} theme={theme} />
         </div>
       </div>

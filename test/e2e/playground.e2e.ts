@@ -261,3 +261,44 @@ test("taskpane.html outside Office explains itself, with no errors", async () =>
   await step("11-outside-office");
   expect(s.errors).toEqual([]);
 });
+
+test("at 320, 350 and 450 px every tab and form fits the pane: one row of tabs, no sideways scrolling", async () => {
+  for (const width of [320, 350, 450]) {
+    const narrow = await s.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await narrow.goto(`${s.server.url}playground.html?pane=${width}`);
+    const narrowPane = narrow.getByLabel("Task pane");
+    await narrowPane.getByRole("button", { name: "Validate" }).waitFor();
+    const fits = async (where: string) => {
+      const m = await narrowPane.evaluate((el) => {
+        const tabs = Array.from(el.querySelectorAll("[role=tab]")).map((t) =>
+          Math.round(t.getBoundingClientRect().top)
+        );
+        return { overflow: el.scrollWidth - el.clientWidth, tabRows: new Set(tabs).size };
+      });
+      expect({ width, where, ...m }).toEqual({ width, where, overflow: 0, tabRows: 1 });
+      expect({ width, where, violations: await seriousViolations(narrow) }).toEqual({
+        width,
+        where,
+        violations: [],
+      });
+    };
+    for (const tab of ["Validate", "Assemble", "Make Order", "Plan"]) {
+      await narrowPane.getByRole("tab", { name: tab }).click();
+      await narrow.waitForFunction(() => !document.body.textContent?.includes("Loading"));
+      await fits(tab);
+    }
+    // ATO Lines with a line's edit form and the new-line form open.
+    await narrow
+      .getByRole("tablist", { name: "Sheets" })
+      .getByRole("tab", { name: "Blanket Orders", exact: true })
+      .click();
+    await narrow.locator('td[data-cell="I2"]').click();
+    await narrowPane.getByRole("tab", { name: "ATO Lines" }).click();
+    await narrowPane.getByRole("button", { name: "Edit line 10000" }).click();
+    await narrowPane.getByRole("button", { name: "New line" }).click();
+    await narrowPane.getByRole("form", { name: "New line" }).waitFor();
+    await fits("ATO Lines, forms open");
+    await shot(narrow, `narrow-${width}-ato-lines`);
+    await narrow.close();
+  }
+});

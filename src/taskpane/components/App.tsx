@@ -40,7 +40,6 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     minHeight: "100%",
-    maxWidth: "350px",
     boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
@@ -48,6 +47,18 @@ const useStyles = makeStyles({
   header: { padding: "12px 12px 0" },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   panel: { padding: "8px 12px 12px", flexGrow: 1 },
+  // One row of tabs from 320 px up: small tabs with little padding.
+  tabs: {
+    padding: "4px 4px 0",
+    flexWrap: "nowrap",
+    "& button": {
+      paddingLeft: "4px",
+      paddingRight: "4px",
+      flexShrink: 0,
+      fontSize: tokens.fontSizeBase200,
+    },
+    "& button span": { fontSize: tokens.fontSizeBase200 },
+  },
   status: {
     padding: "4px 12px",
     minHeight: "20px",
@@ -101,7 +112,7 @@ function Shell(): React.JSX.Element {
               selectedValue={panel}
               onTabSelect={(_, d) => setPanel(d.value as PanelName)}
               size="small"
-              style={{ padding: "4px 4px 0", flexWrap: "wrap" }}
+              className={styles.tabs}
             >
               <Tab value="validate">Validate</Tab>
               <Tab value="assemble">Assemble</Tab>

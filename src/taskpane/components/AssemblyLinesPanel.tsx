@@ -55,7 +55,15 @@ const useStyles = makeStyles({
   line: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: "4px" },
   lineRow: { display: "flex", alignItems: "center", gap: "4px", fontSize: tokens.fontSizeBase200 },
   grow: { flexGrow: 1, minWidth: 0 },
-  editor: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", padding: "4px 0" },
+  // Two columns that shrink with the pane (320 px included): no field wider than its column.
+  editor: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: "4px 8px",
+    padding: "4px 0",
+    "& > *": { minWidth: 0 },
+  },
+  control: { width: "100%", minWidth: 0 },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
   customized: { color: tokens.colorPaletteBlueForeground2 },
   earlier: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -115,7 +123,12 @@ function LineEditor({
   };
   return (
     <div className={styles.editor}>
-      {FIELDS.map(({ field, label, options }) => (
+      {FIELDS.filter(
+        // Resource Usage Type applies to resources only; a comment has only its text.
+        (f) =>
+          (f.field !== "resourceUsageType" || line.type === "Resource") &&
+          (line.type !== "Comment" || f.field === "type" || f.field === "description")
+      ).map(({ field, label, options }) => (
         <Field
           key={field}
           label={label}
@@ -126,6 +139,7 @@ function LineEditor({
           {options ? (
             <Select
               size="small"
+              className={styles.control}
               value={values[field]}
               onChange={(_, d) => {
                 setValues((v) => ({ ...v, [field]: d.value }));
@@ -141,6 +155,7 @@ function LineEditor({
           ) : (
             <Input
               size="small"
+              className={styles.control}
               value={values[field]}
               inputMode={field === "quantityPer" ? "decimal" : undefined}
               onChange={(_, d) => setValues((v) => ({ ...v, [field]: d.value }))}
@@ -163,6 +178,9 @@ function AddLineForm({
   const [no, setNo] = React.useState("");
   const [quantityPer, setQuantityPer] = React.useState("1");
   const [error, setError] = React.useState<string>();
+  // The refusal shows beside the field it is about: the quantity, or else the component.
+  const qtyError = error && /Quantity per/.test(error) ? error : undefined;
+  const noError = error && !qtyError ? error : undefined;
   return (
     <form
       className={styles.editor}
@@ -173,23 +191,39 @@ function AddLineForm({
       }}
     >
       <Field label="Type" size="small">
-        <Select size="small" value={type} onChange={(_, d) => setType(d.value as LineType)}>
+        <Select
+          size="small"
+          className={styles.control}
+          value={type}
+          onChange={(_, d) => setType(d.value as LineType)}
+        >
           <option value="Item">Item</option>
           <option value="Resource">Resource</option>
           <option value="Comment">(comment)</option>
         </Select>
       </Field>
-      <Field label="No." size="small">
-        <Input size="small" value={no} onChange={(_, d) => setNo(d.value)} />
+      <Field
+        label="No."
+        size="small"
+        validationState={noError ? "error" : "none"}
+        validationMessage={noError}
+      >
+        <Input
+          size="small"
+          className={styles.control}
+          value={no}
+          onChange={(_, d) => setNo(d.value)}
+        />
       </Field>
       <Field
         label="Quantity per"
         size="small"
-        validationState={error ? "error" : "none"}
-        validationMessage={error}
+        validationState={qtyError ? "error" : "none"}
+        validationMessage={qtyError}
       >
         <Input
           size="small"
+          className={styles.control}
           inputMode="decimal"
           value={quantityPer}
           onChange={(_, d) => setQuantityPer(d.value)}
@@ -311,7 +345,8 @@ export function AssemblyLinesPanel(): React.JSX.Element {
                     {l.type !== "Comment" &&
                       `x ${formatQuantity(l.quantityPer)} = ${formatQuantity(l.quantity)} ${l.unitOfMeasureCode ?? ""}`}
                     <Caption1 block>
-                      {l.lineNo} {l.description ?? ""}
+                      Line {l.lineNo}
+                      {l.description ? `: ${l.description}` : ""}
                       {l.type === "Resource" ? ` (${l.resourceUsageType})` : ""}
                     </Caption1>
                     {l.customized && (
