@@ -10,6 +10,15 @@ export function formatQuantity(n: number | undefined): string {
   return n === undefined || Number.isNaN(n) ? "" : qty.format(n);
 }
 
+const amount = new Intl.NumberFormat(undefined, {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+export function formatAmount(n: number | undefined): string {
+  return n === undefined || Number.isNaN(n) ? "" : amount.format(n);
+}
+
 export function formatDate(serial: number | undefined): string {
   return serial === undefined ? "" : serialToIso(serial);
 }

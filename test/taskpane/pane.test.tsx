@@ -277,11 +277,15 @@ describe("Make Order", () => {
     await user.type(ship, "4");
     fireEvent.blur(ship);
     await waitFor(() => expect(records(host.grids, "Blanket Orders")[0]["Qty. to Ship"]).toBe(4));
+    expect(screen.getByLabelText("Call-off total").textContent).toBe(
+      "Call-off total (excl. VAT): 400.00"
+    );
     fireEvent.change(screen.getByLabelText("Order date"), { target: { value: "2027-01-15" } });
     await user.click(screen.getByRole("button", { name: "Make Order" }));
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText(/dated 2027-01-15, from blanket order BSO-1001/)).toBeTruthy();
-    expect(within(dialog).getByText("KIT: 4 PCS, assembled to order")).toBeTruthy();
+    expect(within(dialog).getByText("KIT: 4 PCS, assembled to order, 400.00")).toBeTruthy();
+    expect(within(dialog).getByText("Total (excl. VAT): 400.00")).toBeTruthy();
     await user.click(within(dialog).getByRole("button", { name: "Make Order" }));
     const created = await screen.findByLabelText("Created documents");
     await user.click(within(created).getByRole("button", { name: "SO-0001" }));
@@ -302,22 +306,29 @@ describe("Make Order", () => {
     );
   });
 
-  test("an over call-off is refused with BC's message and nothing is created", async () => {
+  test("an over call-off is flagged beside the field before anything is written or confirmed", async () => {
     const { host, user } = renderPane(workbook({ blanket: [blanket({ qty: 10 })] }));
     await openTab(user, "Make Order");
+    const before = host.grids;
     const ship = await screen.findByRole("textbox", { name: "Qty. to Ship, line 10000 KIT" });
     await user.type(ship, "11");
     fireEvent.blur(ship);
-    await waitFor(() => expect(records(host.grids, "Blanket Orders")[0]["Qty. to Ship"]).toBe(11));
-    await user.click(screen.getByRole("button", { name: "Make Order" }));
-    await user.click(
-      within(await screen.findByRole("dialog")).getByRole("button", { name: "Make Order" })
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Qty. to Ship of item KIT on blanket order BSO-1001 line 10000 cannot be more than 10. Quantity - Quantity Ordered = possible: 10 - 0 = 10."
     );
-    expect(
-      await screen.findByText(
-        /cannot be more than 10\. Quantity - Quantity Ordered = possible: 10 - 0 = 10\./
-      )
-    ).toBeTruthy();
+    expect(host.grids).toBe(before); // not written to the sheet
+    await user.click(screen.getByRole("button", { name: "Make Order" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(await screen.findByText("Correct the highlighted quantities first.")).toBeTruthy();
+    expect(host.grids.sheets.map((s) => s.name)).not.toContain("Sales Orders");
+  });
+
+  test("with nothing to ship, Make Order says so and offers no confirmation", async () => {
+    const { host, user } = renderPane(workbook({ blanket: [blanket({ qty: 10 })] }));
+    await openTab(user, "Make Order");
+    await user.click(await screen.findByRole("button", { name: "Make Order" }));
+    expect(await screen.findByText(/There is nothing to create/)).toBeTruthy();
+    expect(screen.queryByRole("dialog")).toBeNull();
     expect(host.grids.sheets.map((s) => s.name)).not.toContain("Sales Orders");
   });
 

@@ -20,7 +20,17 @@ import {
 import { documentAddress, makeOrder, MakeOrderResult, setQtyToShip } from "../../engine";
 import type { LocatedIssue } from "../../engine";
 import { isoToSerial, serialToIso } from "../../domain/dates";
-import { count, formatQuantity, parseQuantityInput, remainingText, todaySerial } from "../format";
+import {
+  count,
+  formatAmount,
+  formatQuantity,
+  parseQuantityInput,
+  remainingText,
+  todaySerial,
+} from "../format";
+import { MESSAGES } from "../../domain/issues";
+import { compareQty, formatQty, lineAmount, roundAmount, subQty } from "../../domain/quantity";
+import type { BlanketLineStatus, BlanketOrderStatus } from "../../engine";
 import { useTask } from "../task";
 import { BlanketOrderPicker, useBlanketOrders } from "./BlanketOrderPicker";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
@@ -39,6 +49,32 @@ const useStyles = makeStyles({
   shipInput: { width: "100%", minWidth: 0 },
   result: { marginTop: "12px", display: "flex", flexDirection: "column", gap: "4px" },
 });
+
+/** BC's over call-off message when `qty` is more than what is left of the line. */
+function overCallOff(
+  order: BlanketOrderStatus,
+  l: BlanketLineStatus,
+  qty: number
+): string | undefined {
+  if (compareQty(qty, l.remainingQuantity) <= 0) return undefined;
+  return MESSAGES.overCallOff(
+    l.no,
+    order.documentNo,
+    String(l.lineNo),
+    formatQty(subQty(l.quantity, l.quantityOrdered)),
+    formatQty(l.quantity),
+    formatQty(l.quantityOrdered)
+  );
+}
+
+/** A call-off line's Line Amount as the sales line will have it; undefined without a price. */
+function callOffAmount(l: BlanketLineStatus, qty: number): number | undefined {
+  return l.unitPrice === undefined
+    ? undefined
+    : lineAmount(qty, l.unitPrice, l.lineDiscountPercent);
+}
+
+const sumAmounts = (amounts: number[]): number => amounts.reduce((a, b) => roundAmount(a + b), 0);
 
 /** A new attempt's name: unique enough to tell one confirmed call-off from another. */
 function newAttemptId(): string {
@@ -83,9 +119,12 @@ export function MakeOrderPanel(): React.JSX.Element {
       }));
       return;
     }
-    setShipError((e) => ({ ...e, [lineNo]: "" }));
     const line = order?.lines.find((l) => l.lineNo === lineNo);
-    if (!order || !line || (parsed ?? 0) === line.qtyToShip) return;
+    if (!order || !line) return;
+    // BC's check, before anything is written: no more than what is left of the line.
+    const over = overCallOff(order, line, parsed ?? 0);
+    setShipError((e) => ({ ...e, [lineNo]: over ?? "" }));
+    if (over || (parsed ?? 0) === line.qtyToShip) return;
     await task.run("Save Qty. to Ship", () =>
       task.host.update((g) => ({ plan: setQtyToShip(g, order.documentNo, lineNo, parsed) }))
     );
@@ -106,9 +145,21 @@ export function MakeOrderPanel(): React.JSX.Element {
     const orderDate = isoToSerial(date);
     if (orderDate === undefined)
       return task.showError("Order date", "Enter the order date as a date.");
-    if (Object.values(shipError).some(Boolean))
+    const errors = { ...shipError };
+    for (const l of order.lines) {
+      const over = ship.has(l.lineNo) ? overCallOff(order, l, ship.get(l.lineNo)!) : undefined;
+      if (over) errors[l.lineNo] = over;
+    }
+    setShipError(errors);
+    if (Object.values(errors).some(Boolean))
       return task.showError("Qty. to Ship", "Correct the highlighted quantities first.");
     const lines = order.lines.filter((l) => ship.has(l.lineNo));
+    if (!lines.length)
+      return task.showError(
+        "Make Order",
+        "There is nothing to create. Enter a Qty. to Ship on at least one line."
+      );
+    const amounts = lines.map((l) => callOffAmount(l, ship.get(l.lineNo)!));
     setConfirm({
       title: "Make this sales order?",
       body: (
@@ -118,15 +169,16 @@ export function MakeOrderPanel(): React.JSX.Element {
             from blanket order {order.documentNo}:
           </Body1>
           <ul>
-            {lines.map((l) => (
+            {lines.map((l, i) => (
               <li key={l.lineNo}>
                 {l.no}: {formatQuantity(ship.get(l.lineNo))} {l.unitOfMeasureCode}
                 {l.assembleToOrder ? ", assembled to order" : ""}
+                {amounts[i] !== undefined && `, ${formatAmount(amounts[i])}`}
               </li>
             ))}
           </ul>
-          {!lines.length && (
-            <Body1 as="p">No line has a Qty. to Ship, so nothing would be created.</Body1>
+          {amounts.every((a) => a !== undefined) && (
+            <Body1 as="p">Total (excl. VAT): {formatAmount(sumAmounts(amounts as number[]))}</Body1>
           )}
         </>
       ),
@@ -244,6 +296,7 @@ export function MakeOrderPanel(): React.JSX.Element {
                     <Caption1 block>
                       {l.unitOfMeasureCode}
                       {l.assembleToOrder ? ", ATO" : ""}
+                      {l.unitPrice !== undefined && ` @ ${formatAmount(l.unitPrice)}`}
                     </Caption1>
                   </TableCell>
                   <TableCell className={styles.num}>{formatQuantity(l.quantity)}</TableCell>
@@ -274,6 +327,7 @@ export function MakeOrderPanel(): React.JSX.Element {
           </TableBody>
         </Table>
       )}
+      {order && <CallOffTotal order={order} ship={callOff()} />}
       <Field label="Order date" style={{ marginTop: 8 }}>
         <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
       </Field>
@@ -316,5 +370,24 @@ export function MakeOrderPanel(): React.JSX.Element {
       )}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
     </div>
+  );
+}
+
+/** The amount of the call-off entered, as the sales order will total it. */
+function CallOffTotal({
+  order,
+  ship,
+}: {
+  order: BlanketOrderStatus;
+  ship: Map<number, number>;
+}): React.JSX.Element | null {
+  const amounts = order.lines
+    .filter((l) => ship.has(l.lineNo))
+    .map((l) => callOffAmount(l, ship.get(l.lineNo)!));
+  if (!amounts.length || amounts.some((a) => a === undefined)) return null;
+  return (
+    <Body1 block aria-label="Call-off total" style={{ marginTop: 4 }}>
+      Call-off total (excl. VAT): {formatAmount(sumAmounts(amounts as number[]))}
+    </Body1>
   );
 }
