@@ -231,6 +231,31 @@ describe("Assemble-to-Order Lines", () => {
     );
   });
 
+  test("an item line reads 'Line 10000: ...' and its editor has no Resource Usage Type; an unknown new item is refused beside No.", async () => {
+    const { host, user } = await assembledPane();
+    const lines = screen.getByRole("list", { name: "Lines of BA-0001" });
+    expect(within(lines).getByText("Line 10000: PART-A description")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Edit line 10000" }));
+    expect(screen.queryByRole("combobox", { name: "Resource Usage Type" })).toBeNull();
+    expect(screen.getByRole("combobox", { name: "Type" })).toBeTruthy();
+    const before = host.grids;
+    await user.click(screen.getByRole("button", { name: "New line" }));
+    const form = screen.getByRole("form", { name: "New line" });
+    await user.type(within(form).getByRole("textbox", { name: "No." }), "MONITOR-ARMX");
+    await user.click(within(form).getByRole("button", { name: "Add line" }));
+    const no = within(form).getByRole("textbox", { name: "No." });
+    await waitFor(() => expect(no.getAttribute("aria-invalid")).toBe("true"));
+    expect(within(form).getByRole("alert").textContent).toBe(
+      "Item MONITOR-ARMX is not on the Items sheet. Add it there first, or enter another item."
+    );
+    expect(records(host.grids, "Blanket Assembly Orders")).toEqual(
+      records(before, "Blanket Assembly Orders")
+    );
+    expect(status().textContent).toBe(
+      "Line not saved: Item MONITOR-ARMX is not on the Items sheet. Add it there first, or enter another item."
+    );
+  });
+
   test("adds and removes lines; Show Document selects the order's rows", async () => {
     const { host, user } = await assembledPane();
     await user.click(screen.getByRole("button", { name: "New line" }));
@@ -271,8 +296,9 @@ describe("Make Order", () => {
     );
     await openTab(user, "Make Order");
     expect(
-      await screen.findByRole("option", { name: /BSO-1001: Adatum Corporation, 15 PCS remaining/ })
+      await screen.findByRole("option", { name: "BSO-1001: Adatum Corporation" })
     ).toBeTruthy();
+    expect(screen.getByLabelText("Remaining").textContent).toBe("15 PCS remaining");
     const ship = screen.getByRole("textbox", { name: "Qty. to Ship, line 10000 KIT" });
     await user.type(ship, "4");
     fireEvent.blur(ship);
@@ -321,6 +347,23 @@ describe("Make Order", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(await screen.findByText("Correct the highlighted quantities first.")).toBeTruthy();
     expect(host.grids.sheets.map((s) => s.name)).not.toContain("Sales Orders");
+  });
+
+  test("what remains is shown per unit, never boxes and pieces added up", async () => {
+    const { user } = renderPane(
+      workbook({
+        units: [{ "Item No.": "KIT", Code: "BOX", "Qty. per Unit of Measure": 6 }],
+        blanket: [
+          blanket({ qty: 40, uom: "BOX" }),
+          blanket({ line: 20000, item: "PART-A", qty: 30 }),
+          blanket({ line: 30000, item: "PART-B", qty: 4 }),
+        ],
+      })
+    );
+    await openTab(user, "Make Order");
+    expect((await screen.findByLabelText("Remaining")).textContent).toBe(
+      "40 BOX, 34 PCS remaining"
+    );
   });
 
   test("with nothing to ship, Make Order says so and offers no confirmation", async () => {

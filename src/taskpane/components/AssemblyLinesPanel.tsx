@@ -290,7 +290,7 @@ export function AssemblyLinesPanel(): React.JSX.Element {
         return r;
       })
     );
-    if (error) task.announce(error);
+    if (error) task.announce(`Line not saved: ${error}`);
     return error;
   };
 

@@ -250,8 +250,14 @@ export function MakeOrderPanel(): React.JSX.Element {
     <div>
       <BlanketOrderPicker
         state={picked}
-        describe={(o) => `${o.sellToCustomerName ?? o.sellToCustomerNo}, ${remainingText(o)}`}
+        describe={(o) => o.sellToCustomerName ?? o.sellToCustomerNo}
       />
+      {order && (
+        // Per unit: boxes and pieces are never added up.
+        <Caption1 block aria-label="Remaining" style={{ margin: "4px 0" }}>
+          {remainingText(order)}
+        </Caption1>
+      )}
       {order && (
         <Table
           size="extra-small"
