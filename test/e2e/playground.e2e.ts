@@ -309,3 +309,101 @@ test("at 320, 350 and 450 px every tab and form fits the pane: one row of tabs, 
     await narrow.close();
   }
 });
+
+test("keyboard only: tabs switch with Enter and Space keeping focus; validate, assemble, fix, remove and make order, focus back after every dialog", async () => {
+  const kb = await s.browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await kb.goto(`${s.server.url}playground.html?pane=320`);
+  const kbPane = kb.getByLabel("Task pane");
+  await kbPane.getByRole("button", { name: "Validate" }).waitFor();
+  const focused = () =>
+    kb.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el === document.body || !el
+        ? "body"
+        : `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${(el.getAttribute("aria-label") ?? el.innerText ?? "").trim()}`;
+    });
+  // Every tab, with Enter and Space in turn: focus stays on the tab chosen.
+  await kbPane.getByRole("tab", { name: "Validate" }).focus();
+  const names = ["Assemble", "ATO Lines", "Make Order", "Plan"];
+  for (const [i, name] of names.entries()) {
+    await kb.keyboard.press("ArrowRight");
+    await kb.keyboard.press(i % 2 ? "Space" : "Enter");
+    await kbPane.getByRole("tab", { name, selected: true }).waitFor();
+    await kb.waitForFunction(() => !document.body.textContent?.includes("Loading"));
+    expect({ name, focus: await focused() }).toEqual({ name, focus: `tab:${name}` });
+  }
+  const goTo = async (name: string) => {
+    await kbPane.getByRole("tab", { selected: true }).focus();
+    for (let i = 0; i < 5; i++) {
+      if ((await focused()) === `tab:${name}`) break;
+      await kb.keyboard.press("ArrowLeft");
+    }
+    await kb.keyboard.press("Enter");
+    await kb.keyboard.press("Tab");
+  };
+  // Validate: the button, then Enter.
+  await goTo("Validate");
+  expect(await focused()).toBe("button:Validate");
+  await kb.keyboard.press("Enter");
+  await kbPane
+    .getByText(/No issues|issue/)
+    .first()
+    .waitFor();
+  expect(await focused()).toBe("button:Validate");
+  // Assemble.
+  await goTo("Assemble");
+  expect(await focused()).toBe("button:Assemble");
+  await kb.keyboard.press("Enter");
+  await kbPane.getByText(/created, \d+ kept/).first().waitFor();
+  expect(await focused()).toBe("button:Assemble");
+  // Make Order: type a call-off, confirm with Enter; focus is back on Make Order.
+  await goTo("Make Order");
+  await kbPane.getByLabel("Qty. to Ship, line 10000 KIT-DESK").focus();
+  await kb.keyboard.press("Control+A");
+  await kb.keyboard.type("5");
+  await kbPane.getByRole("button", { name: "Make Order" }).focus();
+  await kb.keyboard.press("Enter");
+  const dialog = kb.getByRole("dialog");
+  await dialog.waitFor();
+  expect(await focused()).toBe("button:Make Order");
+  await kb.keyboard.press("Enter");
+  await kbPane.getByLabel("Created documents").waitFor();
+  await dialog.waitFor({ state: "detached" });
+  expect(await focused()).toBe("button:Make Order");
+  // Fix: the issue's button goes with the issue; focus lands on the panel, not the page.
+  await kb
+    .getByRole("tablist", { name: "Sheets" })
+    .getByRole("tab", { name: "Blanket Orders", exact: true })
+    .click();
+  const ato = await kb
+    .locator("td[data-cell$='1']", { hasText: /^Qty\. to Assemble to Order$/ })
+    .first()
+    .getAttribute("data-cell");
+  const atoCell = `${ato!.replace(/\d+$/, "")}2`;
+  await kb.locator(`td[data-cell="${atoCell}"]`).dblclick();
+  await kb.getByLabel(`Edit ${atoCell}`).fill("7");
+  await kb.getByLabel(`Edit ${atoCell}`).press("Enter");
+  await goTo("Validate");
+  await kb.keyboard.press("Enter");
+  const fix = kbPane.getByRole("button", { name: /^Fix/ }).first();
+  await fix.focus();
+  await kb.keyboard.press("Enter");
+  await dialog.waitFor();
+  await kb.keyboard.press("Enter");
+  await dialog.waitFor({ state: "detached" });
+  await kbPane.getByRole("button", { name: /^Fix/ }).waitFor({ state: "detached" });
+  expect(await focused()).not.toBe("body");
+  // Remove a line in ATO Lines: the button goes with the line; focus stays in the pane.
+  await kb.locator('td[data-cell="I2"]').click();
+  await goTo("ATO Lines");
+  const remove = kbPane.getByRole("button", { name: /^Remove line/ }).last();
+  const removed = await remove.getAttribute("aria-label");
+  await remove.focus();
+  await kb.keyboard.press("Enter");
+  await dialog.waitFor();
+  await kb.keyboard.press("Enter");
+  await kbPane.getByRole("button", { name: removed! }).waitFor({ state: "detached" });
+  expect(await focused()).not.toBe("body");
+  expect(await seriousViolations(kb)).toEqual([]);
+  await kb.close();
+});

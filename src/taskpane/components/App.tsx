@@ -70,6 +70,14 @@ const useStyles = makeStyles({
 
 export type PanelName = "validate" | "assemble" | "lines" | "order" | "plan";
 
+const PANELS: [PanelName, string][] = [
+  ["validate", "Validate"],
+  ["assemble", "Assemble"],
+  ["lines", "ATO Lines"],
+  ["order", "Make Order"],
+  ["plan", "Plan"],
+];
+
 function Shell(): React.JSX.Element {
   const styles = useStyles();
   const task = useTask();
@@ -99,37 +107,47 @@ function Shell(): React.JSX.Element {
           />
         </React.Suspense>
       )}
-      <React.Suspense fallback={<Spinner size="small" label="Loading" style={{ margin: 24 }} />}>
-        {empty === undefined ? (
-          <Spinner size="small" label="Reading the workbook" style={{ margin: 24 }} />
-        ) : empty ? (
-          <div className={styles.panel}>
+      {empty === undefined ? (
+        <Spinner size="small" label="Reading the workbook" style={{ margin: 24 }} />
+      ) : empty ? (
+        <div className={styles.panel}>
+          <React.Suspense fallback={<Spinner size="small" label="Loading" />}>
             <EmptyWorkbook />
-          </div>
-        ) : (
-          <>
-            <TabList
-              selectedValue={panel}
-              onTabSelect={(_, d) => setPanel(d.value as PanelName)}
-              size="small"
-              className={styles.tabs}
+          </React.Suspense>
+        </div>
+      ) : (
+        <>
+          <TabList
+            selectedValue={panel}
+            onTabSelect={(_, d) => setPanel(d.value as PanelName)}
+            size="small"
+            className={styles.tabs}
+          >
+            {PANELS.map(([value, label]) => (
+              <Tab key={value} value={value} id={`tab-${value}`} aria-controls="panel">
+                {label}
+              </Tab>
+            ))}
+          </TabList>
+          {/* Only the panel waits for its code: the tabs stay, and so does the focus on them. */}
+          <main
+            className={styles.panel}
+            id="panel"
+            role="tabpanel"
+            aria-labelledby={`tab-${panel}`}
+          >
+            <React.Suspense
+              fallback={<Spinner size="small" label="Loading" style={{ margin: 24 }} />}
             >
-              <Tab value="validate">Validate</Tab>
-              <Tab value="assemble">Assemble</Tab>
-              <Tab value="lines">ATO Lines</Tab>
-              <Tab value="order">Make Order</Tab>
-              <Tab value="plan">Plan</Tab>
-            </TabList>
-            <main className={styles.panel}>
               {panel === "validate" && <ValidatePanel />}
               {panel === "assemble" && <AssemblePanel />}
               {panel === "lines" && <AssemblyLinesPanel />}
               {panel === "order" && <MakeOrderPanel />}
               {panel === "plan" && <PlanPanel />}
-            </main>
-          </>
-        )}
-      </React.Suspense>
+            </React.Suspense>
+          </main>
+        </>
+      )}
       <div className={styles.status} role="status" aria-live="polite">
         {task.state.status}
       </div>

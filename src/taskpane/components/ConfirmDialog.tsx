@@ -30,6 +30,7 @@ export function ConfirmDialog({
   const [shown, setShown] = React.useState(request);
   if (request && request !== shown) setShown(request);
   const confirmButton = React.useRef<HTMLButtonElement>(null);
+  const anchor = React.useRef<HTMLSpanElement>(null);
   // The element that had focus when the dialog opened: focus goes back there on close
   // (the dialog is opened by code, so Fluent's own restore, made for DialogTrigger, does
   // not apply). Layout effects run before the dialog takes focus in its effect.
@@ -50,33 +51,55 @@ export function ConfirmDialog({
       if (button && !button.parentElement?.contains(document.activeElement)) button.focus();
       return;
     }
-    // Closed: back to where the planner was, or to `fallbackFocus` when that is gone.
-    const back = opener.current?.isConnected ? opener.current : shown?.fallbackFocus?.();
+    // Closed: back to where the planner was.
+    opener.current?.focus();
+  }, [request]);
+  // What the dialog confirmed may remove the button that opened it (a fixed issue, a removed
+  // line) once the work lands, renders later: whenever focus has fallen to the page
+  // meanwhile, it goes to `fallbackFocus`, else to the panel's first control.
+  React.useEffect(() => {
+    if (request || !opener.current) return;
+    if (opener.current.isConnected) {
+      if (document.activeElement !== opener.current && !isLost()) opener.current = null;
+      return;
+    }
+    if (!isLost()) return;
+    const panel = anchor.current?.closest("[role=tabpanel]");
+    const first = panel?.querySelector<HTMLElement>(
+      "button:not([disabled]), input:not([disabled]), select:not([disabled])"
+    );
+    (shown?.fallbackFocus?.() ?? first)?.focus();
     opener.current = null;
-    back?.focus();
-  }, [request, shown]);
+  });
   return (
-    <Dialog open={!!request} onOpenChange={(_, d) => !d.open && onClose()} modalType="modal">
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 320 }}>
-        <DialogBody>
-          <DialogTitle>{shown?.title}</DialogTitle>
-          <DialogContent>{shown?.body}</DialogContent>
-          <DialogActions>
-            <Button
-              ref={confirmButton}
-              appearance="primary"
-              onClick={() => {
-                const r = request;
-                onClose();
-                r?.onConfirm();
-              }}
-            >
-              {shown?.confirm}
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <span ref={anchor} hidden />
+      <Dialog open={!!request} onOpenChange={(_, d) => !d.open && onClose()} modalType="modal">
+        <DialogSurface aria-describedby={undefined} style={{ maxWidth: 320 }}>
+          <DialogBody>
+            <DialogTitle>{shown?.title}</DialogTitle>
+            <DialogContent>{shown?.body}</DialogContent>
+            <DialogActions>
+              <Button
+                ref={confirmButton}
+                appearance="primary"
+                onClick={() => {
+                  const r = request;
+                  onClose();
+                  r?.onConfirm();
+                }}
+              >
+                {shown?.confirm}
+              </Button>
+              <Button onClick={onClose}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
   );
 }
+
+/** Focus fell to the page: the element that had it is gone. */
+const isLost = (): boolean =>
+  document.activeElement === null || document.activeElement === document.body;
