@@ -354,7 +354,10 @@ test("keyboard only: tabs switch with Enter and Space keeping focus; validate, a
   await goTo("Assemble");
   expect(await focused()).toBe("button:Assemble");
   await kb.keyboard.press("Enter");
-  await kbPane.getByText(/created, \d+ kept/).first().waitFor();
+  await kbPane
+    .getByText(/created, \d+ kept/)
+    .first()
+    .waitFor();
   expect(await focused()).toBe("button:Assemble");
   // Make Order: type a call-off, confirm with Enter; focus is back on Make Order.
   await goTo("Make Order");
