@@ -116,4 +116,28 @@ test("import call-off shows the old and new Qty. to Ship per line and writes onl
   expect(screen.getByRole("status").textContent).toContain(
     "Imported the call-off from returned.xlsx: BSO-1001 20000=2."
   );
+  expect(screen.getByRole("note", { name: "Import result" }).textContent).toBe(
+    "Imported from returned.xlsx: BSO-1001 20000=2. Make Order next."
+  );
+});
+
+test("a refused copy's issues name the copy's cells without linking to this workbook's", async () => {
+  const { host } = await openPlan();
+  const r = share(host.grids, "C10000", date("2027-01-20"));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await newXlsx(r.plan!)) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("Blanket Orders")!;
+  const headers = (ws.getRow(1).values as unknown[]).map((h) => String(h ?? ""));
+  ws.getRow(2).getCell(headers.indexOf("Quantity")).value = 99;
+  const file = new File([(await wb.xlsx.writeBuffer()) as ArrayBuffer], "tampered.xlsx");
+  const before = host.grids;
+  fireEvent.change(screen.getByLabelText("Customer copy to import"), { target: { files: [file] } });
+  const group = await screen.findByRole("region", {
+    name: "tampered.xlsx: Blanket Orders: 1 issues",
+  });
+  expect(
+    within(group).getByLabelText("Cell I2 on Blanket Orders of tampered.xlsx").textContent
+  ).toBe("I2");
+  expect(within(group).queryByRole("button")).toBeNull();
+  expect(host.grids).toBe(before);
 });

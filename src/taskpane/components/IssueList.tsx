@@ -41,11 +41,14 @@ export function IssueList({
   action?: (issue: LocatedIssue) => React.ReactNode;
 }): React.JSX.Element {
   const styles = useStyles();
-  const sheets = [...new Set(issues.map((i) => i.sheet))];
+  // Issues in another file (a customer's copy) are grouped apart and name their cell
+  // without a link: selecting it would select that address in this workbook.
+  const groupOf = (i: LocatedIssue): string => (i.workbook ? `${i.workbook}: ${i.sheet}` : i.sheet);
+  const sheets = [...new Set(issues.map(groupOf))];
   return (
     <div>
       {sheets.map((sheet) => {
-        const ofSheet = issues.filter((i) => i.sheet === sheet);
+        const ofSheet = issues.filter((i) => groupOf(i) === sheet);
         return (
           <section
             key={sheet}
@@ -66,13 +69,21 @@ export function IssueList({
                   <div>
                     <div className={styles.meta}>
                       <strong>{issue.severity === "error" ? "Error" : "Warning"}</strong>
-                      <Link
-                        as="button"
-                        onClick={() => onSelect(issue)}
-                        aria-label={`Select cell ${issue.cell} on ${issue.sheet}`}
-                      >
-                        {issue.cell}
-                      </Link>
+                      {issue.workbook ? (
+                        <span
+                          aria-label={`Cell ${issue.cell} on ${issue.sheet} of ${issue.workbook}`}
+                        >
+                          {issue.cell}
+                        </span>
+                      ) : (
+                        <Link
+                          as="button"
+                          onClick={() => onSelect(issue)}
+                          aria-label={`Select cell ${issue.cell} on ${issue.sheet}`}
+                        >
+                          {issue.cell}
+                        </Link>
+                      )}
                       <Caption1>{issue.code}</Caption1>
                     </div>
                     <div>{issue.message}</div>

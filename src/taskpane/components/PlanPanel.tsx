@@ -152,6 +152,9 @@ export function PlanPanel(): React.JSX.Element {
   const [component, setComponent] = React.useState("");
   const [chosenCustomer, setCustomer] = React.useState("");
   const [issues, setIssues] = React.useState<LocatedIssue[]>([]);
+  // The customer round trip's own issues and result, shown in its section.
+  const [copyIssues, setCopyIssues] = React.useState<LocatedIssue[]>([]);
+  const [imported, setImported] = React.useState<string>();
   const [confirm, setConfirm] = React.useState<ConfirmRequest>();
   const fileInput = React.useRef<HTMLInputElement>(null);
 
@@ -187,13 +190,13 @@ export function PlanPanel(): React.JSX.Element {
       ]);
       const r = share(await task.host.read(), customer, todaySerial());
       if (!r.ok || !r.plan) {
-        setIssues(r.issues);
+        setCopyIssues(r.issues);
         return;
       }
       const bytes = asArrayBuffer(await newXlsx(r.plan));
       const opened = task.host.openWorkbook ? await task.host.openWorkbook(bytes) : false;
       if (!opened) task.host.download(bytes, `${customer}-blanket-orders.xlsx`);
-      setIssues([]);
+      setCopyIssues([]);
       task.announce(
         `Customer copy for ${customer} ${opened ? "opened as a new workbook" : "downloaded"}: ${r.blanketOrders.join(", ")}.`
       );
@@ -209,12 +212,13 @@ export function PlanPanel(): React.JSX.Element {
       ]);
       const copy = await readXlsx(await file.arrayBuffer());
       const preview = importCallOff(await task.host.read(), copy, file.name);
+      setImported(undefined);
       if (!preview.ok) {
-        setIssues(preview.issues);
+        setCopyIssues(preview.issues);
         task.announce(`The copy ${file.name} cannot be imported; nothing imported.`);
         return;
       }
-      setIssues([]);
+      setCopyIssues([]);
       setConfirm({
         title: "Import this call-off?",
         body: <QtyToShipChanges changes={preview.changes} file={file.name} />,
@@ -222,7 +226,12 @@ export function PlanPanel(): React.JSX.Element {
         onConfirm: () =>
           void task.run("Import call-off", async () => {
             const r = await task.host.update((g) => importCallOff(g, copy, file.name));
-            setIssues(r.ok ? [] : r.issues);
+            setCopyIssues(r.ok ? [] : r.issues);
+            setImported(
+              r.ok
+                ? `Imported from ${file.name}: ${r.callOff.join(", ") || "no quantities"}. Make Order next.`
+                : undefined
+            );
             task.announce(
               r.ok
                 ? `Imported the call-off from ${file.name}: ${r.callOff.join(", ") || "no quantities"}. Make Order next.`
@@ -232,6 +241,9 @@ export function PlanPanel(): React.JSX.Element {
       });
     });
   };
+
+  const selectCell = (i: LocatedIssue): void =>
+    void task.run("Select cell", () => task.host.select(i.sheet, i.cell), { quiet: true });
 
   if (!orders.length)
     return <Body1>There are no blanket orders on the Blanket Orders sheet.</Body1>;
@@ -263,6 +275,7 @@ export function PlanPanel(): React.JSX.Element {
           </Field>
           <Button onClick={() => void runForecast()}>Forecast</Button>
         </div>
+        {issues.length > 0 && <IssueList issues={issues} onSelect={selectCell} />}
         {rows && rows.length > 0 && (
           <>
             <Field label="Chart of">
@@ -343,15 +356,13 @@ export function PlanPanel(): React.JSX.Element {
             }}
           />
         </div>
+        {imported && (
+          <Body1 block role="note" aria-label="Import result" style={{ marginTop: 8 }}>
+            {imported}
+          </Body1>
+        )}
+        {copyIssues.length > 0 && <IssueList issues={copyIssues} onSelect={selectCell} />}
       </section>
-      {issues.length > 0 && (
-        <IssueList
-          issues={issues}
-          onSelect={(i) =>
-            void task.run("Select cell", () => task.host.select(i.sheet, i.cell), { quiet: true })
-          }
-        />
-      )}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(undefined)} />
     </div>
   );
