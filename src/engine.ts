@@ -41,7 +41,7 @@ import {
   editHistory,
   makeOrderHistory,
 } from "./domain/history";
-import { validate as validateRecords } from "./domain/validation";
+import { missingAssemblyOrders, validate as validateRecords } from "./domain/validation";
 import {
   agreementHistory,
   AssemblyLineEdit,
@@ -88,6 +88,13 @@ export interface AssembleResult extends CommandResult {
   removed: number;
   /** Orders rebuilt from another item's BOM that had customizations: what was dropped. */
   customizationsDropped: CustomizationsDropped[];
+  /** The orders created, rebuilt and removed: number and blanket line. */
+  changed: {
+    kind: "created" | "rebuilt" | "removed";
+    assemblyOrderNo: string;
+    blanketOrderNo: string;
+    blanketOrderLineNo?: number;
+  }[];
 }
 
 export interface CustomizationsDropped {
@@ -148,7 +155,8 @@ function readAndValidate(grids: WorkbookGrids): {
 // ------------------------------------------------------------------ validate
 
 export function validate(grids: WorkbookGrids): CommandResult {
-  const { read, issues } = readAndValidate(grids);
+  const { read, index, issues } = readAndValidate(grids);
+  issues.push(...missingAssemblyOrders(index));
   const r = result(read, issues);
   return { ...r, ok: r.errors === 0 };
 }
@@ -179,7 +187,14 @@ const fixedByAssemble = (i: Issue): boolean =>
 
 export function assemble(grids: WorkbookGrids): AssembleResult {
   const { read, index, issues } = readAndValidate(grids);
-  const none = { created: 0, kept: 0, rebuilt: 0, removed: 0, customizationsDropped: [] };
+  const none = {
+    created: 0,
+    kept: 0,
+    rebuilt: 0,
+    removed: 0,
+    customizationsDropped: [],
+    changed: [],
+  };
   const numbers = series(read.records, "Blanket Assembly Order Nos.");
   if (!(numbers instanceof NumberSeries)) issues.push(numbers);
   if (blocksAssemble(issues) || !(numbers instanceof NumberSeries))
@@ -205,6 +220,18 @@ export function assemble(grids: WorkbookGrids): AssembleResult {
         ]
       : []
   );
+  const changed = outcome.changes.flatMap((c): AssembleResult["changed"] =>
+    c.kind === "followed"
+      ? []
+      : [
+          {
+            kind: c.kind,
+            assemblyOrderNo: c.order.assemblyOrderNo,
+            blanketOrderNo: c.order.blanketOrderNo,
+            blanketOrderLineNo: c.order.blanketOrderLineNo,
+          },
+        ]
+  );
   return {
     ...result(read, after, plan),
     created,
@@ -212,6 +239,7 @@ export function assemble(grids: WorkbookGrids): AssembleResult {
     rebuilt,
     removed,
     customizationsDropped,
+    changed,
   };
 }
 

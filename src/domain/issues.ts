@@ -30,6 +30,7 @@ export const ISSUE_SEVERITY = {
   SPEC_CHANGED_AFTER_CALL_OFF: "warning",
   ORPHAN_ASSEMBLY: "warning",
   ASSEMBLY_STALE: "warning",
+  ASSEMBLY_MISSING: "warning",
   ASSEMBLY_REBUILT: "warning",
   ASSEMBLY_REMOVED: "warning",
   ORDER_NOT_FOUND: "error",
@@ -181,6 +182,8 @@ export const MESSAGES = {
     `Blanket assembly order ${ao}: line ${line} (${component}) was removed after the last call-off (sales order ${so}), which used it. The removal applies to the quantity still to be called off.`,
   orphanAssembly: (ao: string, doc: string, line: string, why: string) =>
     `Blanket assembly order ${ao} belongs to blanket order ${doc} line ${line}, which ${why}. Run assemble to remove it.`,
+  assemblyMissing: (doc: string, line: string, item: string) =>
+    `Blanket order ${doc} line ${line} assembles ${item} to order but has no blanket assembly order yet. Run assemble to create it from ${item}'s BOM (Make Order would create it too, without your customizations).`,
   stale: (ao: string, doc: string, line: string, what: string) =>
     `Blanket assembly order ${ao} is out of date with blanket order ${doc} line ${line} (${what}). Run assemble to bring it up to date.`,
   rebuilt: (

@@ -335,6 +335,29 @@ function checkSalesLinks(index: BlanketIndex, issues: Issue[]): void {
   }
 }
 
+/**
+ * ASSEMBLY_MISSING: a valid line that assembles to order with no blanket assembly order yet
+ * (a warning: assemble, or the line's first Make Order, creates it). Reported by the
+ * validate command, whose "ready" it qualifies; the commands that create it do not.
+ */
+export function missingAssemblyOrders(index: BlanketIndex): Issue[] {
+  const issues: Issue[] = [];
+  for (const order of index.records.blanketOrders.values())
+    for (const l of order.lines) {
+      if (l.type !== "Item" || !l.valid || l.qtyToAssembleToOrder <= 0) continue;
+      if (index.blanketAssemblyOrderOf.has(lineKey(l.documentNo, l.lineNo))) continue;
+      issues.push(
+        issue(
+          "ASSEMBLY_MISSING",
+          { source: l.source, field: "qtyToAssembleToOrder" },
+          MESSAGES.assemblyMissing(l.documentNo, String(l.lineNo), l.no),
+          [`blanketAssembly:?`]
+        )
+      );
+    }
+  return issues;
+}
+
 /** What differs between a blanket assembly order's header and its blanket line, if anything. */
 export function staleness(order: BlanketAssemblyOrder, l: BlanketOrderLine): string[] {
   const diffs: string[] = [];

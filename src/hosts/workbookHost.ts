@@ -34,6 +34,11 @@ export interface WorkbookHost {
    * returns false where it cannot, so the pane offers a download instead.
    */
   openWorkbook?(xlsx: ArrayBuffer): Promise<boolean>;
+  /**
+   * Calls `listener` whenever the workbook's content changes (an edit, another command), where
+   * the host can tell; returns the unsubscribe. Results shown from an earlier read are then stale.
+   */
+  onContentChanged?(listener: () => void): () => void;
   /** Calls `listener` whenever the selection changes; returns the unsubscribe. */
   onSelectionChanged(listener: () => void): () => void;
   /** Hands the user a file (a customer's copy): the browser's download, where the host has one. */

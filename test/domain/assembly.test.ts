@@ -1,6 +1,17 @@
-import { assemble, validate } from "../../src/engine";
+import { assemble } from "../../src/engine";
 import { WorkbookGrids } from "../../src/workbook/grid";
-import { apply, atoItem, blanket, bom, codes, edit, item, records, workbook } from "../builders";
+import {
+  apply,
+  atoItem,
+  blanket,
+  bom,
+  codes,
+  edit,
+  item,
+  records,
+  workbook,
+  validateUnassembled,
+} from "../builders";
 
 const BAO = "Blanket Assembly Orders";
 
@@ -136,7 +147,7 @@ describe("assemble: refreshing keeps customizations", () => {
   test("a Quantity edit alone is not a customization: it is recomputed", () => {
     let g = assembled(workbook());
     g = edit(g, BAO, 0, "Quantity", 999);
-    expect(codes(validate(g).issues)).toEqual([]);
+    expect(codes(validateUnassembled(g).issues)).toEqual([]);
     g = assembled(g);
     expect(pick(linesOf(g), "Quantity")).toEqual([[20], [10]]);
   });
@@ -145,7 +156,7 @@ describe("assemble: refreshing keeps customizations", () => {
     let g = customized();
     g = edit(g, "Blanket Orders", 0, "Quantity", 4);
     g = edit(g, "Blanket Orders", 0, "Shipment Date", 47000);
-    expect(codes(validate(g).issues)).toEqual(["ASSEMBLY_STALE"]);
+    expect(codes(validateUnassembled(g).issues)).toEqual(["ASSEMBLY_STALE"]);
     const r = assemble(g);
     expect([r.created, r.kept, r.rebuilt, r.removed]).toEqual([0, 1, 0, 0]);
     g = apply(g, r.plan);
@@ -153,7 +164,7 @@ describe("assemble: refreshing keeps customizations", () => {
       [4, 47000, 3, 12],
       [4, 47000, 1, 4],
     ]);
-    expect(validate(g).issues).toEqual([]);
+    expect(validateUnassembled(g).issues).toEqual([]);
   });
 
   test("unit change: each Quantity per (not Fixed resources) is multiplied by new / old Qty. per Unit of Measure", () => {
@@ -204,7 +215,7 @@ describe("assemble: refreshing keeps customizations", () => {
     );
     g = edit(g, "Blanket Orders", 1, "Qty. to Assemble to Order", 0);
     g = edit(g, "Blanket Orders", 2, "Line No.", 40000);
-    const v = validate(g);
+    const v = validateUnassembled(g);
     expect(codes(v.issues)).toEqual(["ORPHAN_ASSEMBLY", "ORPHAN_ASSEMBLY"]);
     expect(v.ok).toBe(true);
     const r = assemble(g);
@@ -271,11 +282,11 @@ describe("assemble: refreshing keeps customizations", () => {
 
   test("a BOM component unknown to the BAO sheet is reported there", () => {
     const g = edit(assembled(workbook()), BAO, 0, "No.", "NOPE");
-    expect(validate(g).issues).toEqual([
+    expect(validateUnassembled(g).issues).toEqual([
       expect.objectContaining({ code: "UNKNOWN_ITEM", sheet: BAO }),
     ]);
     const fixed = edit(assembled(workbook()), BAO, 0, "Resource Usage Type", "Fixed");
-    expect(codes(validate(fixed).issues)).toEqual(["FIXED_ON_ITEM"]);
+    expect(codes(validateUnassembled(fixed).issues)).toEqual(["FIXED_ON_ITEM"]);
   });
 });
 

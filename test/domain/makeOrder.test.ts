@@ -1,4 +1,4 @@
-import { assemble, makeOrder, MakeOrderOptions, validate } from "../../src/engine";
+import { assemble, makeOrder, MakeOrderOptions } from "../../src/engine";
 import { WorkbookGrids } from "../../src/workbook/grid";
 import {
   apply,
@@ -13,6 +13,7 @@ import {
   records,
   sheet,
   workbook,
+  validateUnassembled,
 } from "../builders";
 
 const DAY = date("2027-01-15");
@@ -135,7 +136,7 @@ describe("Make Order: the sales order", () => {
       [20, 40],
       [20, 20],
     ]);
-    expect(validate(g).issues).toEqual([]);
+    expect(validateUnassembled(g).issues).toEqual([]);
   });
 
   test("Fixed resources once per assembly order; Direct ones scale", () => {
@@ -460,10 +461,10 @@ describe("validity of the agreement (Valid Until)", () => {
   });
 
   test("SHIPMENT_AFTER_VALIDITY warns about each line shipping after the agreement ends", () => {
-    const issues = validate(valid("2027-02-28")).issues;
+    const issues = validateUnassembled(valid("2027-02-28")).issues;
     expect(codes(issues)).toEqual(["SHIPMENT_AFTER_VALIDITY", "SHIPMENT_AFTER_VALIDITY"]);
     expect(issues[0]).toMatchObject({ severity: "warning", cell: "L2" });
-    expect(validate(valid("2027-03-01")).issues).toEqual([]);
+    expect(validateUnassembled(valid("2027-03-01")).issues).toEqual([]);
   });
 
   test("Valid Until is a header field: lines of one order must agree", () => {
@@ -473,7 +474,7 @@ describe("validity of the agreement (Valid Until)", () => {
         blanket({ line: 20000, extra: { "Valid Until": date("2027-06-30") } }),
       ],
     });
-    expect(codes(validate(g).issues)).toContain("HEADER_MISMATCH");
+    expect(codes(validateUnassembled(g).issues)).toContain("HEADER_MISMATCH");
   });
 });
 
@@ -491,7 +492,7 @@ describe("Changes after call-offs (rules.md section 4)", () => {
 
   test("CALLED_OFF_LINE_CHANGED: another item on a called-off line is an error at its No. cell, and blocks assemble and make order", () => {
     const g = edit(calledOff(), "Blanket Orders", 0, "No.", "CHAIR");
-    const v = validate(g);
+    const v = validateUnassembled(g);
     const changed = v.issues.filter((i) => i.code === "CALLED_OFF_LINE_CHANGED");
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatchObject({ severity: "error", sheet: "Blanket Orders", cell: "F2" });
@@ -512,7 +513,7 @@ describe("Changes after call-offs (rules.md section 4)", () => {
     expect(codes(m.issues)).toContain("CALLED_OFF_LINE_CHANGED");
     // Putting the old item back clears it; the customization was never dropped.
     const back = edit(g, "Blanket Orders", 0, "No.", "KIT");
-    expect(codes(validate(back).issues)).not.toContain("CALLED_OFF_LINE_CHANGED");
+    expect(codes(validateUnassembled(back).issues)).not.toContain("CALLED_OFF_LINE_CHANGED");
     const again = assemble(back);
     expect(again.ok).toBe(true);
     expect(
@@ -522,7 +523,9 @@ describe("Changes after call-offs (rules.md section 4)", () => {
 
   test("CALLED_OFF_LINE_CHANGED: another unit is an error at the unit cell; a line without call-offs may change freely", () => {
     const g = edit(calledOff(), "Blanket Orders", 0, "Unit of Measure Code", "BOX");
-    const changed = validate(g).issues.filter((i) => i.code === "CALLED_OFF_LINE_CHANGED");
+    const changed = validateUnassembled(g).issues.filter(
+      (i) => i.code === "CALLED_OFF_LINE_CHANGED"
+    );
     expect(changed.map((i) => i.cell)).toEqual(["H2"]);
     expect(changed[0].message).toContain("is in BOX, but 20 PCS were already called off");
     let fresh = workbook({
@@ -532,14 +535,16 @@ describe("Changes after call-offs (rules.md section 4)", () => {
     });
     fresh = apply(fresh, assemble(fresh).plan);
     fresh = edit(fresh, "Blanket Orders", 0, "No.", "CHAIR");
-    expect(codes(validate(fresh).issues)).toEqual(["ASSEMBLY_STALE"]);
+    expect(codes(validateUnassembled(fresh).issues)).toEqual(["ASSEMBLY_STALE"]);
   });
 
   test("SPEC_CHANGED_AFTER_CALL_OFF: a changed Quantity per, an added and a removed line warn at their cells until the next call-off uses them", () => {
     let g = calledOff();
-    expect(codes(validate(g).issues)).toEqual([]);
+    expect(codes(validateUnassembled(g).issues)).toEqual([]);
     g = edit(g, "Blanket Assembly Orders", 0, "Quantity per", 2.5);
-    let spec = validate(g).issues.filter((i) => i.code === "SPEC_CHANGED_AFTER_CALL_OFF");
+    let spec = validateUnassembled(g).issues.filter(
+      (i) => i.code === "SPEC_CHANGED_AFTER_CALL_OFF"
+    );
     expect(spec.map((i) => [i.severity, i.sheet, i.cell])).toEqual([
       ["warning", "Blanket Assembly Orders", "M2"],
     ]);
@@ -549,7 +554,7 @@ describe("Changes after call-offs (rules.md section 4)", () => {
     expect(spec[0].message).toContain("applies to the quantity still to be called off");
     // Warnings do not block: the next call-off uses 2.5 and the warning is gone.
     const next = made(g, { qtyToShip: ship([[10000, 10]]) });
-    expect(codes(validate(next).issues)).toEqual([]);
+    expect(codes(validateUnassembled(next).issues)).toEqual([]);
     expect(aoLines(next, "AO-0002").map((l) => [l["No."], l.Quantity])).toEqual([
       ["PART-A", 25],
       ["PART-B", 30],
@@ -574,7 +579,7 @@ describe("Changes after call-offs (rules.md section 4)", () => {
           : s
       ),
     };
-    spec = validate(g).issues.filter((i) => i.code === "SPEC_CHANGED_AFTER_CALL_OFF");
+    spec = validateUnassembled(g).issues.filter((i) => i.code === "SPEC_CHANGED_AFTER_CALL_OFF");
     expect(spec.map((i) => i.cell)).toEqual(["J3", "J4"]);
     expect(spec[0].message).toContain(
       "No. is PART-A, but the last call-off (sales order SO-0002) used PART-B"
@@ -586,7 +591,9 @@ describe("Changes after call-offs (rules.md section 4)", () => {
         s.name === "Blanket Assembly Orders" ? { ...s, rows: s.rows.slice(0, 2) } : s
       ),
     };
-    spec = validate(removed).issues.filter((i) => i.code === "SPEC_CHANGED_AFTER_CALL_OFF");
+    spec = validateUnassembled(removed).issues.filter(
+      (i) => i.code === "SPEC_CHANGED_AFTER_CALL_OFF"
+    );
     expect(spec.map((i) => i.cell)).toEqual(["A2"]);
     expect(spec[0].message).toContain(
       "line 20000 (Item PART-B) was removed after the last call-off"

@@ -1,15 +1,42 @@
-import { validate } from "../../src/engine";
+import { assemble, validate } from "../../src/engine";
 import { WorkbookGrids } from "../../src/workbook/grid";
-import { atoItem, blanket, bom, codes, item, sheet, workbook } from "../builders";
+import {
+  apply,
+  atoItem,
+  blanket,
+  bom,
+  codes,
+  item,
+  sheet,
+  workbook,
+  validateUnassembled,
+} from "../builders";
 
-const issuesOf = (grids: WorkbookGrids) => validate(grids).issues;
+const issuesOf = (grids: WorkbookGrids) => validateUnassembled(grids).issues;
 const only = (grids: WorkbookGrids, code: string) => issuesOf(grids).filter((i) => i.code === code);
 
 describe("validation codes: each raised, and a near miss that is not", () => {
   test("a clean workbook has no issues", () => {
-    const r = validate(workbook());
+    const r = validateUnassembled(workbook());
     expect(r.issues).toEqual([]);
     expect(r.ok).toBe(true);
+  });
+
+  test("ASSEMBLY_MISSING warns of a line assembled to order that has no blanket assembly order yet; assemble settles it", () => {
+    const g = workbook({ blanket: [blanket(), blanket({ line: 20000, item: "PART-A" })] });
+    const r = validate(g);
+    expect(r.issues).toEqual([
+      {
+        severity: "warning",
+        code: "ASSEMBLY_MISSING",
+        sheet: "Blanket Orders",
+        cell: "I2",
+        message:
+          "Blanket order BSO-1001 line 10000 assembles KIT to order but has no blanket assembly order yet. Run assemble to create it from KIT's BOM (Make Order would create it too, without your customizations).",
+      },
+    ]);
+    expect(r.ok).toBe(true); // a warning
+    expect(validate(apply(g, assemble(g).plan)).issues).toEqual([]);
   });
 
   test("SHEET_MISSING for each required sheet; optional sheets may be absent", () => {
@@ -422,7 +449,7 @@ describe("validation codes: each raised, and a near miss that is not", () => {
         blanket({ line: 30000, item: "NOPE" }),
       ],
     });
-    const r = validate(wb);
+    const r = validateUnassembled(wb);
     expect(codes(r.issues)).toEqual(["ATO_PARTIAL", "DISCOUNT_INVALID", "UNKNOWN_ITEM"]);
     expect(r.errors).toBe(3);
     expect(r.ok).toBe(false);
@@ -433,22 +460,22 @@ describe("validation codes: each raised, and a near miss that is not", () => {
 describe("computed quantities beyond what Excel holds", () => {
   test("QTY_INVALID at the input cell that drove them; a near miss passes", () => {
     const units = [{ "Item No.": "KIT", Code: "PALLET", "Qty. per Unit of Measure": 999999999999 }];
-    const base = validate(
+    const base = validateUnassembled(
       workbook({ units, blanket: [blanket({ qty: 100000, uom: "PALLET", ato: 0 })] })
     ).issues;
     expect(base).toEqual([expect.objectContaining({ code: "QTY_INVALID", cell: "G2" })]);
-    const amount = validate(
+    const amount = validateUnassembled(
       workbook({ blanket: [blanket({ qty: 999999999, price: 99999999, ato: 0 })] })
     ).issues;
     expect(amount).toEqual([expect.objectContaining({ code: "QTY_INVALID", cell: "J2" })]);
-    const components = validate(
+    const components = validateUnassembled(
       workbook({
         boms: [bom("KIT", 10000, "PART-A", 999999999)],
         blanket: [blanket({ qty: 9999999 })],
       })
     ).issues;
     expect(components).toEqual([expect.objectContaining({ code: "QTY_INVALID", cell: "G2" })]);
-    const near = validate(
+    const near = validateUnassembled(
       workbook({
         boms: [bom("KIT", 10000, "PART-A", 999999999)],
         blanket: [blanket({ qty: 999999 })],

@@ -64,7 +64,13 @@ describe("empty workbook", () => {
     await screen.findByRole("tab", { name: "Validate" });
     expect(records(host.grids, "Blanket Orders").length).toBeGreaterThan(5);
     await user.click(screen.getByRole("button", { name: "Validate" }));
-    expect(await screen.findByText("No issues: the workbook is ready.")).toBeTruthy();
+    // The sample's last line was agreed after the others were assembled.
+    expect(await screen.findByText("No errors; 1 warning.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        /BSO-1003 line 30000 assembles KIT-DESK to order but has no blanket assembly order yet/
+      )
+    ).toBeTruthy();
   });
 });
 
@@ -95,8 +101,29 @@ describe("Validate", () => {
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText(/to 10, the full Quantity/)).toBeTruthy();
     await user.click(within(dialog).getByRole("button", { name: "Set to full quantity" }));
-    await screen.findByText("No issues: the workbook is ready.");
+    expect((await screen.findByRole("note", { name: "Fixed" })).textContent).toBe(
+      "Set Qty. to Assemble to Order at 'Blanket Orders'!I2 to 10, the line's full Quantity."
+    );
+    expect(status().textContent).toBe(
+      "Set Qty. to Assemble to Order at 'Blanket Orders'!I2 to 10, the line's full Quantity."
+    );
+    // Now it assembles to order: the validate that follows says it has no order yet.
+    expect(screen.getByText("No errors; 1 warning.")).toBeTruthy();
     expect(records(host.grids, "Blanket Orders")[0]["Qty. to Assemble to Order"]).toBe(10);
+  });
+
+  test("a result says so once the workbook changes after it", async () => {
+    const { host, user } = renderPane(workbook({ blanket: [blanket({ qty: 10, ato: 6 })] }));
+    await user.click(await screen.findByRole("button", { name: "Validate" }));
+    await screen.findByText("1 error, 0 warnings.");
+    expect(screen.queryByLabelText("Result out of date")).toBeNull();
+    act(() => {
+      host.editCell("Blanket Orders", 2, 8, 10); // I2: Qty. to Assemble to Order
+    });
+    expect(await screen.findByLabelText("Result out of date")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Validate" }));
+    await screen.findByText("No errors; 1 warning.");
+    expect(screen.queryByLabelText("Result out of date")).toBeNull();
   });
 
   test("Cancel leaves the workbook as it was", async () => {
@@ -120,6 +147,19 @@ describe("Assemble", () => {
     await user.click(screen.getByRole("button", { name: "Assemble" }));
     expect(await screen.findByText("2 created, 0 kept, 0 rebuilt, 0 removed.")).toBeTruthy();
     expect(records(host.grids, "Blanket Assembly Orders")).toHaveLength(4);
+    const changed = screen.getByRole("list", { name: "Orders changed" });
+    expect(
+      within(changed)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual([
+      "BA-0001 created for BSO-1001 line 10000",
+      "BA-0002 created for BSO-1001 line 20000",
+    ]);
+    await user.click(within(changed).getByRole("button", { name: "BA-0002" }));
+    await waitFor(async () =>
+      expect(await host.selection()).toEqual({ sheet: "Blanket Assembly Orders", address: "A4:Q5" })
+    );
     await user.click(
       screen.getByRole("button", { name: "Open the Blanket Assembly Orders sheet" })
     );

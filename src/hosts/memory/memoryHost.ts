@@ -84,6 +84,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
     return () => this.listeners.delete(listener);
   }
 
+  onContentChanged(listener: () => void): () => void {
+    return this.onChange(() => listener());
+  }
+
   /** For a spreadsheet view beside the pane: called after every change. */
   onChange(listener: (grids: WorkbookGrids) => void): () => void {
     this.changeListeners.add(listener);

@@ -1,7 +1,7 @@
 /** Assemble: create, refresh and remove blanket assembly orders; report what happened. */
 import * as React from "react";
 import { Body1, Button, Link } from "@fluentui/react-components";
-import { AssembleResult } from "../../engine";
+import { AssembleResult, documentAddress } from "../../engine";
 import type { LocatedIssue } from "../../engine";
 import { findSheet } from "../../workbook/grid";
 import { count } from "../format";
@@ -27,6 +27,17 @@ export function AssemblePanel(): React.JSX.Element {
   const run = useAssemble(done, setConfirm, (grids) =>
     setSheet(findSheet(grids, "Blanket Assembly Orders")?.name ?? "Blanket Assembly Orders")
   );
+  /** Selects an order's rows on the Blanket Assembly Orders sheet. */
+  const show = async (assemblyOrderNo: string): Promise<void> => {
+    const address = documentAddress(
+      await task.host.read(),
+      sheet,
+      "Assembly Order No.",
+      assemblyOrderNo
+    );
+    if (address)
+      await task.run("Select document", () => task.host.select(sheet, address), { quiet: true });
+  };
   const select = (issue: LocatedIssue): void =>
     void task.run("Select cell", () => task.host.select(issue.sheet, issue.cell), { quiet: true });
 
@@ -47,6 +58,22 @@ export function AssemblePanel(): React.JSX.Element {
                 {result.created} created, {result.kept} kept, {result.rebuilt} rebuilt,{" "}
                 {result.removed} removed.
               </Body1>
+              {result.changed.length > 0 && (
+                <ul aria-label="Orders changed" style={{ paddingLeft: 16, margin: "4px 0" }}>
+                  {result.changed.map((c) => (
+                    <li key={`${c.kind}-${c.assemblyOrderNo}`}>
+                      {c.kind === "removed" ? (
+                        c.assemblyOrderNo
+                      ) : (
+                        <Link as="button" onClick={() => void show(c.assemblyOrderNo)}>
+                          {c.assemblyOrderNo}
+                        </Link>
+                      )}{" "}
+                      {c.kind} for {c.blanketOrderNo} line {c.blanketOrderLineNo}
+                    </li>
+                  ))}
+                </ul>
+              )}
               <Link
                 as="button"
                 onClick={() =>
