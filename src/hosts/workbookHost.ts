@@ -39,6 +39,8 @@ export interface WorkbookHost {
    * the host can tell; returns the unsubscribe. Results shown from an earlier read are then stale.
    */
   onContentChanged?(listener: () => void): () => void;
+  /** The workbook's culture (a BCP 47 name and its number separators), where the host knows it. */
+  culture?(): Promise<{ name: string; decimal?: string; group?: string } | undefined>;
   /** Calls `listener` whenever the selection changes; returns the unsubscribe. */
   onSelectionChanged(listener: () => void): () => void;
   /** Hands the user a file (a customer's copy): the browser's download, where the host has one. */

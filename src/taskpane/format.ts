@@ -1,34 +1,27 @@
 /** Display helpers for the pane. */
-import { serialToIso } from "../domain/dates";
+import { formatDateIn, formatNumber, parseNumber } from "./culture";
 import type { BlanketOrderStatus } from "../engine";
 
 export { todaySerial } from "../domain/dates";
 
-const qty = new Intl.NumberFormat(undefined, { maximumFractionDigits: 5 });
-
+/** A quantity in the workbook's culture (up to 5 decimals, as BC rounds them). */
 export function formatQuantity(n: number | undefined): string {
-  return n === undefined || Number.isNaN(n) ? "" : qty.format(n);
+  return n === undefined || Number.isNaN(n) ? "" : formatNumber(n, 5);
 }
 
-const amount = new Intl.NumberFormat(undefined, {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
+/** An amount in the workbook's culture, with 2 decimals. */
 export function formatAmount(n: number | undefined): string {
-  return n === undefined || Number.isNaN(n) ? "" : amount.format(n);
+  return n === undefined || Number.isNaN(n) ? "" : formatNumber(n, 2, 2);
 }
 
+/** A date in the workbook's culture's short date format. */
 export function formatDate(serial: number | undefined): string {
-  return serial === undefined ? "" : serialToIso(serial);
+  return serial === undefined ? "" : formatDateIn(serial);
 }
 
-/** Parses what a planner types into a quantity box: blank is null, anything else a plain decimal. */
+/** Parses what a planner types into a quantity box, in the workbook's culture: blank is null, a non-number undefined. */
 export function parseQuantityInput(text: string): number | null | undefined {
-  const t = text.trim();
-  if (t === "") return null;
-  if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return undefined;
-  return Number(t);
+  return parseNumber(text);
 }
 
 /** "1 error", "2 errors". */

@@ -8,6 +8,7 @@ import * as React from "react";
 import { officeErrorMessage } from "../hosts/excel/officeErrors";
 import { WorkbookHost } from "../hosts/workbookHost";
 import { WorkbookGrids } from "../workbook/grid";
+import { Culture, cultureOf, currentCulture, setCulture } from "./culture";
 
 export interface TaskState {
   busy?: string;
@@ -20,6 +21,8 @@ export interface TaskApi {
   state: TaskState;
   /** The workbook as last read: undefined until the first read lands. */
   workbook?: WorkbookGrids;
+  /** The workbook's culture, for numbers and dates shown and typed in the pane. */
+  culture: Culture;
   /**
    * Runs `fn` after any task still running (tasks never overlap, and no click is lost);
    * its result is returned, or undefined after an error (which is shown). A quiet task
@@ -53,6 +56,7 @@ export function TaskProvider({
 }): React.JSX.Element {
   const [state, setState] = React.useState<TaskState>({ status: "Ready." });
   const [workbook, setWorkbook] = React.useState<WorkbookGrids>();
+  const [culture, setCultureState] = React.useState<Culture>(currentCulture);
   const queue = React.useRef<Promise<unknown>>(Promise.resolve());
 
   const run = React.useCallback(
@@ -89,6 +93,16 @@ export function TaskProvider({
 
   React.useEffect(() => {
     let alive = true;
+    // The culture first changes what every panel shows: formats read it when they render.
+    host
+      .culture?.()
+      .then((c) => {
+        if (!alive || !c) return;
+        const found = cultureOf(c.name, { decimal: c.decimal, group: c.group });
+        setCulture(found);
+        setCultureState(found);
+      })
+      .catch(() => undefined);
     host
       .read()
       .then((grids) => alive && setWorkbook(grids))
@@ -102,6 +116,7 @@ export function TaskProvider({
     host,
     state,
     workbook,
+    culture,
     run,
     announce: (status) => setState((s) => ({ ...s, status })),
     showError: (title, message) =>

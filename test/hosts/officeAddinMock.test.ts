@@ -68,3 +68,24 @@ test("select: activates the sheet and selects the range in one sync", async () =
   expect(sheet.range.selected).toBe("yes");
   expect(sheet.range.address).toBe("A2:U4");
 });
+
+test("culture: loads the name and number separators and syncs once before reading them", async () => {
+  const mock = new OfficeMockObject({
+    context: {
+      application: {
+        cultureInfo: {
+          name: "sv-SE",
+          numberFormat: { numberDecimalSeparator: ",", numberGroupSeparator: "\u00a0" },
+        },
+      },
+    },
+  });
+  const host = new ExcelHost((mock as unknown as { context: XlContext }).context);
+  expect(await host.culture()).toEqual({ name: "sv-SE", decimal: ",", group: "\u00a0" });
+});
+
+test("culture: a client without cultureInfo (before ExcelApi 1.11) gives none", async () => {
+  const mock = new OfficeMockObject({ context: { application: {} } });
+  const host = new ExcelHost((mock as unknown as { context: XlContext }).context);
+  expect(await host.culture()).toBeUndefined();
+});

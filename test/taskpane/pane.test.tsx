@@ -13,7 +13,8 @@ import { assemble, makeOrder } from "../../src/engine";
 import { apply, blanket, date, edit, kitAndChair, records, workbook } from "../builders";
 
 function renderPane(grids: WorkbookGrids) {
-  const host = new MemoryWorkbookHost(grids);
+  // en-CA: ISO dates and a decimal point, as most of these tests type and read them.
+  const host = new MemoryWorkbookHost(grids, { culture: "en-CA" });
   const user = userEvent.setup();
   render(<App host={host} theme={webLightTheme} />);
   return { host, user };
@@ -387,6 +388,44 @@ describe("Make Order", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(await screen.findByText("Correct the highlighted quantities first.")).toBeTruthy();
     expect(host.grids.sheets.map((s) => s.name)).not.toContain("Sales Orders");
+  });
+
+  test("a Swedish planner types 1,5 and sees 1,5; an American order date reads 01/15/2027", async () => {
+    const host = new MemoryWorkbookHost(workbook({ blanket: [blanket({ qty: 10 })] }), {
+      culture: "sv-SE",
+    });
+    const user = userEvent.setup();
+    const { unmount } = render(<App host={host} theme={webLightTheme} />);
+    await openTab(user, "Make Order");
+    const ship = await screen.findByRole("textbox", { name: "Qty. to Ship, line 10000 KIT" });
+    await user.type(ship, "1,5");
+    fireEvent.blur(ship);
+    await waitFor(() => expect(records(host.grids, "Blanket Orders")[0]["Qty. to Ship"]).toBe(1.5));
+    await waitFor(() => expect((ship as HTMLInputElement).value).toBe("1,5"));
+    expect(screen.getByLabelText("Remaining").textContent).toBe("10 PCS remaining");
+    expect(screen.getByLabelText("Call-off total").textContent).toBe(
+      "Call-off total (excl. VAT): 150,00"
+    );
+    unmount();
+    const us = new MemoryWorkbookHost(workbook({ blanket: [blanket({ qty: 10, ship: 2 })] }), {
+      culture: "en-US",
+    });
+    render(<App host={us} theme={webLightTheme} />);
+    await openTab(user, "Make Order");
+    const orderDate = screen.getByRole("textbox", { name: "Order date" });
+    await waitFor(() =>
+      expect((orderDate as HTMLInputElement).value).toMatch(/^\d\d\/\d\d\/\d{4}$/)
+    );
+    await user.clear(orderDate);
+    await user.type(orderDate, "1/15/2027");
+    await user.click(screen.getByRole("button", { name: "Make Order" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(
+      within(dialog).getByText(/dated 01\/15\/2027, from blanket order BSO-1001/)
+    ).toBeTruthy();
+    await user.click(within(dialog).getByRole("button", { name: "Make Order" }));
+    await screen.findByLabelText("Created documents");
+    expect(records(us.grids, "Sales Orders")[0]["Order Date"]).toBe(date("2027-01-15"));
   });
 
   test("what remains is shown per unit, never boxes and pieces added up", async () => {

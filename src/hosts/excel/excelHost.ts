@@ -574,6 +574,20 @@ export class ExcelHost {
     await this.sync();
   }
 
+  /** The workbook's culture: name and separators, in one sync (ExcelApi 1.11; the caller checks). */
+  async culture(): Promise<{ name: string; decimal: string; group: string } | undefined> {
+    const info = this.ctx.application.cultureInfo;
+    if (!info) return undefined;
+    info.load("name");
+    const numbers = info.numberFormat.load("numberDecimalSeparator,numberGroupSeparator");
+    await this.sync();
+    return {
+      name: info.name,
+      decimal: numbers.numberDecimalSeparator,
+      group: numbers.numberGroupSeparator,
+    };
+  }
+
   /** The sheet and A1 address of the current selection. */
   async selection(): Promise<{ sheet: string; address: string }> {
     const range = this.ctx.workbook.getSelectedRange().load("address");

@@ -100,6 +100,20 @@ export interface XlWorkbook {
 
 export interface XlApplication {
   suspendApiCalculationUntilNextSync(): void;
+  /** The workbook's culture (ExcelApi 1.11); absent in older clients. */
+  readonly cultureInfo?: XlCultureInfo;
+}
+
+export interface XlCultureInfo {
+  load(props: string): XlCultureInfo;
+  readonly name: string;
+  readonly numberFormat: XlNumberFormatInfo;
+}
+
+export interface XlNumberFormatInfo {
+  load(props: string): XlNumberFormatInfo;
+  readonly numberDecimalSeparator: string;
+  readonly numberGroupSeparator: string;
 }
 
 export interface XlContext {

@@ -23,6 +23,15 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return this.session.update(decide);
   }
 
+  /** Excel's culture where the client has ExcelApi 1.11, else Office's display language. */
+  async culture(): Promise<{ name: string; decimal?: string; group?: string } | undefined> {
+    if (Office.context.requirements.isSetSupported("ExcelApi", "1.11")) {
+      const c = await this.session.run((host) => host.culture());
+      if (c) return c;
+    }
+    return { name: Office.context.displayLanguage };
+  }
+
   capabilities(): HostCapabilities {
     return { lists: this.session.canUseLists };
   }

@@ -14,8 +14,13 @@ export class MemoryWorkbookHost implements WorkbookHost {
 
   constructor(
     public grids: WorkbookGrids = { sheets: [] },
-    private readonly history: { where?: HistoryPlace; now?: () => Date } = {}
+    private readonly options: { where?: HistoryPlace; now?: () => Date; culture?: string } = {}
   ) {}
+
+  /** The browser's language, or the one given (tests, a playground link). */
+  async culture(): Promise<{ name: string }> {
+    return { name: this.options.culture ?? globalThis.navigator?.language ?? "en-US" };
+  }
 
   async read(): Promise<WorkbookGrids> {
     return this.grids;
@@ -25,8 +30,8 @@ export class MemoryWorkbookHost implements WorkbookHost {
     const result = decide(this.grids);
     if (!result.plan) return result;
     const plan = withHistory(result.plan, this.grids, {
-      when: localSerial(this.history.now?.() ?? new Date()),
-      where: this.history.where ?? "playground",
+      when: localSerial(this.options.now?.() ?? new Date()),
+      where: this.options.where ?? "playground",
     });
     this.setGrids(applyPlan(this.grids, plan));
     return { ...result, plan };

@@ -82,7 +82,8 @@ const FIELDS: { field: EditableField; label: string; options?: string[] }[] = [
 
 function fieldText(line: AssemblyLine, field: EditableField): string {
   if (field === "type") return line.type === "Comment" ? "" : line.type;
-  if (field === "quantityPer") return line.type === "Comment" ? "" : String(line.quantityPer);
+  if (field === "quantityPer")
+    return line.type === "Comment" ? "" : formatQuantity(line.quantityPer);
   if (field === "resourceUsageType") return line.type === "Resource" ? line.resourceUsageType : "";
   return line[field] ?? "";
 }
@@ -92,7 +93,8 @@ function toEdit(lineNo: number, field: EditableField, text: string): AssemblyLin
   switch (field) {
     case "quantityPer": {
       const q = parseQuantityInput(text);
-      if (q === undefined || q === null) return "Enter a Quantity per such as 2 or 0.5.";
+      if (q === undefined || q === null)
+        return `Enter a Quantity per such as 2 or ${formatQuantity(0.5)}.`;
       return { kind: "update", lineNo, field, value: q };
     }
     case "type":

@@ -19,10 +19,11 @@ import {
 } from "@fluentui/react-components";
 import { documentAddress, makeOrder, MakeOrderResult, setQtyToShip } from "../../engine";
 import type { LocatedIssue } from "../../engine";
-import { isoToSerial, serialToIso } from "../../domain/dates";
+import { parseDateIn } from "../culture";
 import {
   count,
   formatAmount,
+  formatDate,
   formatQuantity,
   parseQuantityInput,
   remainingText,
@@ -102,8 +103,10 @@ export function MakeOrderPanel(): React.JSX.Element {
   const shipText: Record<number, string> = {};
   for (const l of order?.lines ?? [])
     if (l.type === "Item")
-      shipText[l.lineNo] = typed[typedKey(l.lineNo)] ?? (l.qtyToShip ? String(l.qtyToShip) : "");
-  const [date, setDate] = React.useState(serialToIso(todaySerial()));
+      shipText[l.lineNo] =
+        typed[typedKey(l.lineNo)] ?? (l.qtyToShip ? formatQuantity(l.qtyToShip) : "");
+  // The order date as typed, in the workbook's short date format (or YYYY-MM-DD).
+  const [date, setDate] = React.useState(() => formatDate(todaySerial()));
   const [confirm, setConfirm] = React.useState<ConfirmRequest>();
   const [refused, setRefused] = React.useState<LocatedIssue[]>();
   const [made, setMade] = React.useState<Made>();
@@ -115,7 +118,7 @@ export function MakeOrderPanel(): React.JSX.Element {
     if (parsed === undefined) {
       setShipError((e) => ({
         ...e,
-        [lineNo]: "Enter a quantity such as 4 or 2.5, or leave it blank.",
+        [lineNo]: `Enter a quantity such as 4 or ${formatQuantity(2.5)}, or leave it blank.`,
       }));
       return;
     }
@@ -142,9 +145,12 @@ export function MakeOrderPanel(): React.JSX.Element {
   const askMakeOrder = (): void => {
     if (!order) return;
     const ship = callOff();
-    const orderDate = isoToSerial(date);
+    const orderDate = parseDateIn(date);
     if (orderDate === undefined)
-      return task.showError("Order date", "Enter the order date as a date.");
+      return task.showError(
+        "Order date",
+        `Enter the order date as a date, such as ${formatDate(todaySerial())}.`
+      );
     const errors = { ...shipError };
     for (const l of order.lines) {
       const over = ship.has(l.lineNo) ? overCallOff(order, l, ship.get(l.lineNo)!) : undefined;
@@ -165,8 +171,8 @@ export function MakeOrderPanel(): React.JSX.Element {
       body: (
         <>
           <Body1 as="p">
-            A sales order for {order.sellToCustomerName ?? order.sellToCustomerNo} dated {date},
-            from blanket order {order.documentNo}:
+            A sales order for {order.sellToCustomerName ?? order.sellToCustomerNo} dated{" "}
+            {formatDate(orderDate)}, from blanket order {order.documentNo}:
           </Body1>
           <ul>
             {lines.map((l, i) => (
@@ -335,7 +341,7 @@ export function MakeOrderPanel(): React.JSX.Element {
       )}
       {order && <CallOffTotal order={order} ship={callOff()} />}
       <Field label="Order date" style={{ marginTop: 8 }}>
-        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+        <Input value={date} onChange={(_, d) => setDate(d.value)} />
       </Field>
       <Button
         appearance="primary"
