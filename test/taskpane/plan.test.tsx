@@ -51,6 +51,26 @@ test("forecast writes the Component Forecast sheet and lists it", async () => {
   expect(chart.getAttribute("aria-label")).toBe(
     "Item PART-A PCS by period: 2027-03: 12 for blanket orders, 8 for assembly orders"
   );
+  // The chart's own legend, axis (0 to the largest total, in the unit) and whole periods.
+  const figure = chart.closest("figure")!;
+  expect(figure.textContent).toContain("Needed for Blanket Orders");
+  expect(figure.textContent).toContain("Needed for Assembly Orders");
+  const labels = Array.from(chart.querySelectorAll("text")).map((t) => [
+    t.textContent,
+    t.getAttribute("font-size"),
+  ]);
+  expect(labels).toEqual([
+    ["20", "12"],
+    ["0", "12"],
+    ["PCS", "12"],
+    ["2027-03", "12"],
+  ]);
+  expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+    "Period",
+    "Component",
+    "Needed for Blanket Orders",
+    "Needed for Assembly Orders",
+  ]);
   expect(
     records(host.grids, "Component Forecast").map((r) => [
       r.Period,

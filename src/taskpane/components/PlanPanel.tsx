@@ -33,7 +33,23 @@ const useStyles = makeStyles({
   cell: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   num: { textAlign: "right" },
   row: { display: "flex", gap: "8px", alignItems: "end", flexWrap: "wrap" },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: "4px 12px",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  swatch: {
+    display: "inline-block",
+    width: "10px",
+    height: "10px",
+    marginRight: "4px",
+    verticalAlign: "middle",
+  },
 });
+
+const LABEL = 12; // px: the smallest text the pane shows
 
 /** Ordered against remaining, one bar per line. */
 function StatusChart({ order }: { order: BlanketOrderStatus }): React.JSX.Element {
@@ -58,7 +74,7 @@ function StatusChart({ order }: { order: BlanketOrderStatus }): React.JSX.Elemen
         const width = 180;
         return (
           <g key={l.lineNo}>
-            <text x={0} y={y + 15} fontSize={11} fill={tokens.colorNeutralForeground1}>
+            <text x={0} y={y + 15} fontSize={LABEL} fill={tokens.colorNeutralForeground1}>
               {l.no.length > 14 ? `${l.no.slice(0, 13)}…` : l.no}
             </text>
             <rect
@@ -77,7 +93,7 @@ function StatusChart({ order }: { order: BlanketOrderStatus }): React.JSX.Elemen
               fill={tokens.colorBrandBackground}
               rx={2}
             />
-            <text x={282} y={y + 15} fontSize={10} fill={tokens.colorNeutralForeground2}>
+            <text x={282} y={y + 15} fontSize={LABEL} fill={tokens.colorNeutralForeground2}>
               {Math.round(l.calledOff * 100)}%
             </text>
           </g>
@@ -87,7 +103,7 @@ function StatusChart({ order }: { order: BlanketOrderStatus }): React.JSX.Elemen
   );
 }
 
-/** One component's need per period: blanket orders stacked on assembly orders. */
+/** One component's need per period: blanket orders stacked on assembly orders, with axis and legend. */
 function ForecastChart({
   rows,
   component,
@@ -95,9 +111,19 @@ function ForecastChart({
   rows: ForecastRow[];
   component: string;
 }): React.JSX.Element {
+  const styles = useStyles();
   const mine = rows.filter((r) => `${r.type} ${r.no}` === component);
+  const unit = mine[0]?.unitOfMeasureCode ?? "";
   const max = Math.max(1, ...mine.map((r) => r.blanketNeed + r.assemblyNeed));
-  const barWidth = Math.max(12, Math.min(40, Math.floor(300 / Math.max(1, mine.length)) - 6));
+  const left = 44; // the axis labels
+  const plot = 320 - left - 4;
+  const step = plot / Math.max(1, mine.length);
+  const barWidth = Math.max(4, Math.min(36, step - 4));
+  // Period labels never overlap: every n-th one where bars are narrow (about 7 px a character).
+  const every = Math.max(1, Math.ceil(((mine[0]?.period.length ?? 7) * 7 + 6) / step));
+  const top = 8;
+  const base = 112;
+  const height = base - top;
   const summary = mine
     .map(
       (r) =>
@@ -105,40 +131,85 @@ function ForecastChart({
     )
     .join("; ");
   return (
-    <svg
-      role="img"
-      aria-label={`${component} ${mine[0]?.unitOfMeasureCode ?? ""} by period: ${summary}`}
-      width="100%"
-      height={120}
-      viewBox="0 0 320 120"
-    >
-      {mine.map((r, i) => {
-        const x = 4 + i * (barWidth + 6);
-        const hA = (r.assemblyNeed / max) * 90;
-        const hB = (r.blanketNeed / max) * 90;
-        return (
-          <g key={r.period}>
-            <rect
-              x={x}
-              y={100 - hA}
-              width={barWidth}
-              height={hA}
-              fill={tokens.colorPaletteGreenBackground3}
-            />
-            <rect
-              x={x}
-              y={100 - hA - hB}
-              width={barWidth}
-              height={hB}
-              fill={tokens.colorBrandBackground}
-            />
-            <text x={x} y={114} fontSize={8} fill={tokens.colorNeutralForeground2}>
-              {r.period.slice(2)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <figure style={{ margin: "4px 0" }}>
+      <div className={styles.legend} aria-hidden>
+        <span>
+          <span className={styles.swatch} style={{ background: tokens.colorBrandBackground }} />
+          Needed for Blanket Orders
+        </span>
+        <span>
+          <span
+            className={styles.swatch}
+            style={{ background: tokens.colorPaletteGreenBackground3 }}
+          />
+          Needed for Assembly Orders
+        </span>
+      </div>
+      <svg
+        role="img"
+        aria-label={`${component} ${unit} by period: ${summary}`}
+        width="100%"
+        viewBox="0 0 320 136"
+      >
+        <line x1={left} y1={top} x2={left} y2={base} stroke={tokens.colorNeutralStroke1} />
+        <line x1={left} y1={base} x2={316} y2={base} stroke={tokens.colorNeutralStroke1} />
+        <text
+          x={left - 4}
+          y={top + LABEL - 2}
+          fontSize={LABEL}
+          textAnchor="end"
+          fill={tokens.colorNeutralForeground2}
+        >
+          {formatQuantity(max)}
+        </text>
+        <text
+          x={left - 4}
+          y={base}
+          fontSize={LABEL}
+          textAnchor="end"
+          fill={tokens.colorNeutralForeground2}
+        >
+          0
+        </text>
+        <text x={2} y={base - height / 2} fontSize={LABEL} fill={tokens.colorNeutralForeground2}>
+          {unit}
+        </text>
+        {mine.map((r, i) => {
+          const x = left + 2 + i * step + (step - barWidth) / 2;
+          const hA = (r.assemblyNeed / max) * height;
+          const hB = (r.blanketNeed / max) * height;
+          return (
+            <g key={r.period}>
+              <rect
+                x={x}
+                y={base - hA}
+                width={barWidth}
+                height={hA}
+                fill={tokens.colorPaletteGreenBackground3}
+              />
+              <rect
+                x={x}
+                y={base - hA - hB}
+                width={barWidth}
+                height={hB}
+                fill={tokens.colorBrandBackground}
+              />
+              {i % every === 0 && (
+                <text
+                  x={x + barWidth / 2}
+                  y={base + LABEL + 4}
+                  fontSize={LABEL}
+                  textAnchor="middle"
+                  fill={tokens.colorNeutralForeground2}
+                >
+                  {r.period}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
   );
 }
 
@@ -301,10 +372,10 @@ export function PlanPanel(): React.JSX.Element {
                   Component
                 </th>
                 <th className={mergeClasses(styles.cell, styles.num)} scope="col">
-                  Blankets
+                  Needed for Blanket Orders
                 </th>
                 <th className={mergeClasses(styles.cell, styles.num)} scope="col">
-                  Assembly orders
+                  Needed for Assembly Orders
                 </th>
               </tr>
             </thead>
