@@ -81,7 +81,12 @@ export function Playground({
   const [active, setActive] = React.useState(
     initial.sheets.find((s) => s.name === "Blanket Orders")?.name ?? initial.sheets[0]?.name ?? ""
   );
-  const [selection, setSelection] = React.useState<{ from: CellAddress; to: CellAddress }>();
+  // The selection belongs to its sheet: another sheet shows none until a cell of it is chosen.
+  const [selection, setSelection] = React.useState<{
+    sheet: string;
+    from: CellAddress;
+    to: CellAddress;
+  }>();
   const [fileName, setFileName] = React.useState("blanket-orders.xlsx");
   const [message, setMessage] = React.useState("Sample workbook loaded.");
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -98,6 +103,7 @@ export function Playground({
           if (!from || !to) return;
           setActive(sel.sheet);
           setSelection({
+            sheet: sel.sheet,
             from: { row: from.row, col: from.col },
             to: { row: to.row, col: to.col },
           });
@@ -177,7 +183,11 @@ export function Playground({
           sheets={grids.sheets}
           active={active}
           onActivate={setActive}
-          selection={selection?.from ? selection : undefined}
+          selection={
+            selection && selection.sheet.toLowerCase() === active.toLowerCase()
+              ? selection
+              : undefined
+          }
           onSelect={select}
           onEdit={edit}
         />

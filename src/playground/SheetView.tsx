@@ -52,6 +52,9 @@ const useStyles = makeStyles({
     cursor: "cell",
     minWidth: "48px",
     height: "20px",
+    // A cell scrolled to stops clear of the sticky headers.
+    scrollMarginTop: "24px",
+    scrollMarginLeft: "44px",
   },
   number: { textAlign: "right" },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -62,6 +65,11 @@ const useStyles = makeStyles({
   },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   inRange: { backgroundColor: tokens.colorBrandBackground2 },
+  // A selected header cell keeps its white text readable: a darker brand, not the light one.
+  inRangeHeader: {
+    backgroundColor: tokens.colorBrandBackgroundPressed,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
   input: {
     width: "100%",
     boxSizing: "border-box",
@@ -143,6 +151,16 @@ export function SheetView({
     col >= selection.from.col &&
     col <= selection.to.col;
 
+  // A selection made elsewhere (a link, Show Document) scrolls into view, as Excel does.
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const selectedRef = selection ? cellRef(selection.from.col, selection.from.row) : undefined;
+  React.useEffect(() => {
+    if (!selectedRef) return;
+    scroller.current
+      ?.querySelector(`td[data-cell="${selectedRef}"]`)
+      ?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [selectedRef, sheet?.name]);
+
   const commit = (): void => {
     if (!editing) return;
     onEdit(editing.cell, parseTyped(editing.text));
@@ -180,7 +198,7 @@ export function SheetView({
 
   return (
     <div className={styles.root}>
-      <div className={styles.scroller}>
+      <div className={styles.scroller} ref={scroller}>
         <table
           className={styles.table}
           role="grid"
@@ -212,14 +230,15 @@ export function SheetView({
                       editing && editing.cell.row === row && editing.cell.col === col;
                     const selected =
                       selection && selection.from.row === row && selection.from.col === col;
-                    const classes = [
+                    const header = isTableSheet && row === 1 && v !== null;
+                    const classes = mergeClasses(
                       styles.cell,
-                      typeof v === "number" ? styles.number : "",
-                      typeof v === "object" && v !== null ? styles.error : "",
-                      isTableSheet && row === 1 && v !== null ? styles.tableHeader : "",
-                      inRange(row, col) ? styles.inRange : "",
-                      selected ? styles.selected : "",
-                    ].join(" ");
+                      typeof v === "number" && styles.number,
+                      typeof v === "object" && v !== null && styles.error,
+                      header && styles.tableHeader,
+                      inRange(row, col) && (header ? styles.inRangeHeader : styles.inRange),
+                      selected && styles.selected
+                    );
                     return (
                       <td
                         key={col}

@@ -254,7 +254,9 @@ const setup: Row[] = [
 
 const about: CellValue[][] = [
   ["Fabrikam Office Furniture: blanket agreements 2027"],
-  ["Planner: J. Lindqvist. Shared with customers on request (bao share, coming)."],
+  [
+    "Planner: J. Lindqvist. Each customer gets their own copy (bao share, or Share with customer in the pane's Plan tab) and sends their call-off back in it (bao import-call-off, or Import call-off).",
+  ],
   [],
   ["Sheets"],
   ["Items, Item Units, Resources, Assembly BOMs", "master data, as in Business Central"],
@@ -264,6 +266,7 @@ const about: CellValue[][] = [
     "how each assemble-to-order line is built; edit Quantity per, No., Description",
   ],
   ["Sales Orders, Assembly Orders", "made from call-offs by Make Order"],
+  ["Document History", "what every command did, one row per document, with when and where"],
 ];
 
 function tableWrite(spec: SheetSpec, rows: Row[]): SheetWrite {

@@ -73,9 +73,14 @@ test("the sample loads and the pane is interactive", async () => {
   await step("01-sample-loaded");
 });
 
-test("Validate shows no errors on the sample", async () => {
+test("Validate shows no errors on the sample, and warns of the line not assembled yet", async () => {
   await pane().getByRole("button", { name: "Validate" }).click();
-  await pane().getByText("No issues: the workbook is ready.", { exact: true }).waitFor();
+  await pane().getByText("No errors; 1 warning.", { exact: true }).waitFor();
+  await pane()
+    .getByText(
+      /BSO-1003 line 30000 assembles KIT-DESK to order but has no blanket assembly order yet/
+    )
+    .waitFor();
   await step("02-validate-clean");
 });
 
@@ -98,7 +103,8 @@ test("a partial Qty. to Assemble to Order is ATO_PARTIAL on that cell, and Fix c
     .getByRole("button", { name: `Fix ${col}2: assemble the full quantity` })
     .click();
   await page.getByRole("dialog").getByRole("button", { name: "Set to full quantity" }).click();
-  await pane().getByText("No issues: the workbook is ready.", { exact: true }).waitFor();
+  await pane().getByRole("note", { name: "Fixed" }).waitFor();
+  await pane().getByText("No errors; 1 warning.", { exact: true }).waitFor();
   await expect(cell(`${col}2`).textContent()).resolves.toBe("120");
   await step("04-fixed");
 });
@@ -213,7 +219,7 @@ test("Download .xlsx saves the workbook with the new orders; Load .xlsx reads a 
   await page.getByText("Loaded blanket-orders.xlsx.", { exact: true }).waitFor();
   await paneTab("Validate");
   await pane().getByRole("button", { name: "Validate" }).click();
-  await pane().getByText("No issues: the workbook is ready.", { exact: true }).waitFor();
+  await pane().getByText("No errors; 1 warning.", { exact: true }).waitFor();
   await step("10-file-loaded");
 });
 
@@ -346,7 +352,7 @@ test("keyboard only: tabs switch with Enter and Space keeping focus; validate, a
   expect(await focused()).toBe("button:Validate");
   await kb.keyboard.press("Enter");
   await kbPane
-    .getByText(/No issues|issue/)
+    .getByText(/^(No issues|No errors|\d+ errors?)[,:;]/)
     .first()
     .waitFor();
   expect(await focused()).toBe("button:Validate");
@@ -409,4 +415,73 @@ test("keyboard only: tabs switch with Enter and Space keeping focus; validate, a
   expect(await focused()).not.toBe("body");
   expect(await seriousViolations(kb)).toEqual([]);
   await kb.close();
+});
+
+test("playground: selections scroll into view and stay on their sheet; a selected header stays readable; row numbers are never covered", async () => {
+  const small = await s.browser.newPage({ viewport: { width: 1000, height: 420 } });
+  await small.goto(`${s.server.url}playground.html`);
+  const smallPane = small.getByLabel("Task pane");
+  await smallPane.getByRole("button", { name: "Validate" }).waitFor();
+  const tabOf = (name: string) =>
+    small.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
+  // Show Document of the last order: its rows are below the fold, and come into view.
+  await tabOf("Blanket Assembly Orders").click();
+  const lastRow = await small.evaluate(() => {
+    const cells = Array.from(document.querySelectorAll("td[data-cell^='A']"));
+    const filled = cells.filter((c) => c.textContent?.trim());
+    return Number(filled[filled.length - 1].getAttribute("data-cell")!.slice(1));
+  });
+  await small.locator(`td[data-cell="A${lastRow}"]`).scrollIntoViewIfNeeded();
+  await small.locator(`td[data-cell="C${lastRow}"]`).click();
+  await small.evaluate(() => document.querySelector("[role=grid]")!.parentElement!.scrollTo(0, 0));
+  await smallPane.getByRole("tab", { name: "ATO Lines" }).click();
+  await smallPane.getByRole("button", { name: "Show Document" }).click();
+  const visible = async (ref: string) =>
+    small.evaluate((r) => {
+      const cell = document.querySelector(`td[data-cell="${r}"]`)!.getBoundingClientRect();
+      const box = document.querySelector("[role=grid]")!.parentElement!.getBoundingClientRect();
+      return cell.top >= box.top && cell.bottom <= box.bottom;
+    }, ref);
+  // The order's first cell is selected (Show Document selects its rows), and in view.
+  const selected = small.locator("td[aria-selected='true']");
+  await selected.waitFor();
+  const ref = (await selected.getAttribute("data-cell"))!;
+  expect(Number(ref.slice(1))).toBeGreaterThan(15); // below the fold of a 420 px window
+  await expect(visible(ref)).resolves.toBe(true);
+  // Another sheet shows no selection of its own.
+  await tabOf("Items").click();
+  await expect(small.locator("td[aria-selected='true']").count()).resolves.toBe(0);
+  // A selected header cell: white on a dark brand colour (axe checks the contrast).
+  await tabOf("Blanket Orders").click();
+  await small.locator('td[data-cell="A1"]').click();
+  expect(await seriousViolations(small)).toEqual([]);
+  // Scrolled sideways, the row numbers stay on top of the cells.
+  await small.evaluate(() =>
+    document.querySelector("[role=grid]")!.parentElement!.scrollTo(300, 0)
+  );
+  const onTop = await small.evaluate(() => {
+    const head = document.querySelectorAll("tbody th")[1].getBoundingClientRect();
+    const hit = document.elementFromPoint(head.left + head.width / 2, head.top + head.height / 2);
+    return hit?.tagName;
+  });
+  expect(onTop).toBe("TH");
+  await small.close();
+});
+
+test("playground: follows the browser's dark preference, with no serious accessibility issue", async () => {
+  const dark = await s.browser.newPage({
+    viewport: { width: 1200, height: 800 },
+    colorScheme: "dark",
+  });
+  await dark.goto(`${s.server.url}playground.html`);
+  await dark.getByLabel("Task pane").getByRole("button", { name: "Validate" }).waitFor();
+  const background = await dark.evaluate(() => {
+    const pane = document.querySelector("[aria-label='Task pane'] > div") as HTMLElement;
+    const [r, g, b] = getComputedStyle(pane).backgroundColor.match(/\d+/g)!.map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  });
+  expect(background).toBeLessThan(0.25);
+  await shot(dark, "dark-theme");
+  expect(await seriousViolations(dark)).toEqual([]);
+  await dark.close();
 });
