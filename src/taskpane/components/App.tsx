@@ -14,20 +14,38 @@ import { findSheet } from "../../workbook/grid";
 import { TaskProvider, useTask } from "../task";
 import { WorkbookHost } from "../../hosts/workbookHost";
 
-// Panels (and the engine they use) load on first use, keeping the pane's first download small.
-const ValidatePanel = React.lazy(() =>
-  import("./ValidatePanel").then((m) => ({ default: m.ValidatePanel }))
+/**
+ * A panel whose code (and the engine it uses) loads on first use, keeping the pane's first
+ * download small. Not React.lazy: Suspense holds back content that arrives soon after its
+ * fallback for up to 300 ms, which was a third of the pane's time to interactive.
+ */
+function deferred(load: () => Promise<React.ComponentType>): React.FC {
+  let loaded: React.ComponentType | undefined;
+  let pending: Promise<React.ComponentType> | undefined;
+  const start = (): Promise<React.ComponentType> => (pending ??= load().then((c) => (loaded = c)));
+  function Deferred(): React.JSX.Element {
+    const [Panel, setPanel] = React.useState<React.ComponentType | undefined>(() => loaded);
+    React.useEffect(() => {
+      let alive = true;
+      if (!Panel) void start().then((c) => alive && setPanel(() => c));
+      return () => {
+        alive = false;
+      };
+    }, [Panel]);
+    return Panel ? <Panel /> : <Spinner size="small" label="Loading" style={{ margin: 24 }} />;
+  }
+  return Object.assign(Deferred, { preload: start });
+}
+
+const ValidatePanel = deferred(() => import("./ValidatePanel").then((m) => m.ValidatePanel));
+// The first panel shown is fetched at once, while the pane itself renders.
+void (ValidatePanel as unknown as { preload: () => Promise<unknown> }).preload();
+const AssemblePanel = deferred(() => import("./AssemblePanel").then((m) => m.AssemblePanel));
+const AssemblyLinesPanel = deferred(() =>
+  import("./AssemblyLinesPanel").then((m) => m.AssemblyLinesPanel)
 );
-const AssemblePanel = React.lazy(() =>
-  import("./AssemblePanel").then((m) => ({ default: m.AssemblePanel }))
-);
-const AssemblyLinesPanel = React.lazy(() =>
-  import("./AssemblyLinesPanel").then((m) => ({ default: m.AssemblyLinesPanel }))
-);
-const PlanPanel = React.lazy(() => import("./PlanPanel").then((m) => ({ default: m.PlanPanel })));
-const MakeOrderPanel = React.lazy(() =>
-  import("./MakeOrderPanel").then((m) => ({ default: m.MakeOrderPanel }))
-);
+const PlanPanel = deferred(() => import("./PlanPanel").then((m) => m.PlanPanel));
+const MakeOrderPanel = deferred(() => import("./MakeOrderPanel").then((m) => m.MakeOrderPanel));
 const ErrorMessage = React.lazy(() =>
   import("./ErrorMessage").then((m) => ({ default: m.ErrorMessage }))
 );
@@ -129,22 +147,18 @@ function Shell(): React.JSX.Element {
               </Tab>
             ))}
           </TabList>
-          {/* Only the panel waits for its code: the tabs stay, and so does the focus on them. */}
+          {/* Only the panel waits for its code (deferred): the tabs stay, and so does the focus on them. */}
           <main
             className={styles.panel}
             id="panel"
             role="tabpanel"
             aria-labelledby={`tab-${panel}`}
           >
-            <React.Suspense
-              fallback={<Spinner size="small" label="Loading" style={{ margin: 24 }} />}
-            >
-              {panel === "validate" && <ValidatePanel />}
-              {panel === "assemble" && <AssemblePanel />}
-              {panel === "lines" && <AssemblyLinesPanel />}
-              {panel === "order" && <MakeOrderPanel />}
-              {panel === "plan" && <PlanPanel />}
-            </React.Suspense>
+            {panel === "validate" && <ValidatePanel />}
+            {panel === "assemble" && <AssemblePanel />}
+            {panel === "lines" && <AssemblyLinesPanel />}
+            {panel === "order" && <MakeOrderPanel />}
+            {panel === "plan" && <PlanPanel />}
           </main>
         </>
       )}
