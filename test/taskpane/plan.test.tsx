@@ -65,12 +65,11 @@ test("forecast writes the Component Forecast sheet and lists it", async () => {
     ["PCS", "12"],
     ["2027-03", "12"],
   ]);
-  expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
-    "Period",
-    "Component",
-    "Needed for Blanket Orders",
-    "Needed for Assembly Orders",
-  ]);
+  expect(
+    within(table)
+      .getAllByRole("columnheader")
+      .map((h) => h.textContent)
+  ).toEqual(["Period", "Component", "Needed for Blanket Orders", "Needed for Assembly Orders"]);
   expect(
     records(host.grids, "Component Forecast").map((r) => [
       r.Period,
