@@ -4,6 +4,17 @@ import { CellValue, WorkbookGrids } from "../../src/workbook/grid";
 import { apply, atoItem, blanket, bom, date, edit, item, records, workbook } from "../builders";
 
 const DAY = date("2027-01-15");
+
+/** Calls off `qty` of BSO-1001 line 10000; the call-off must be made. */
+function callOff(g: WorkbookGrids, qty: number): WorkbookGrids {
+  const r = makeOrder(g, {
+    blanketOrderNo: "BSO-1001",
+    orderDate: DAY,
+    qtyToShip: new Map([[10000, qty]]),
+  });
+  expect(r.ok).toBe(true);
+  return apply(g, r.plan);
+}
 /** FC_SCALE=20 npm run test:unit -- properties: a longer hunt than npm test's bounded slice. */
 const runs = (n: number): number => n * Number(process.env.FC_SCALE ?? 1);
 /** A quantity with up to 5 decimals, as a planner types it. */
@@ -183,13 +194,7 @@ describe("properties", () => {
             const rest = Math.round((total - ordered) * 1e5) / 1e5;
             const call = Math.min(want, rest);
             if (call <= 0) break;
-            const r = makeOrder(g, {
-              blanketOrderNo: "BSO-1001",
-              orderDate: DAY,
-              qtyToShip: new Map([[10000, call]]),
-            });
-            expect(r.ok).toBe(true);
-            g = apply(g, r.plan);
+            g = callOff(g, call);
             ordered = Math.round((ordered + call) * 1e5) / 1e5;
             const line = records(g, "Blanket Orders")[0];
             const salesSum = records(g, "Sales Orders").reduce(
@@ -257,13 +262,7 @@ describe("properties", () => {
                 ? rest
                 : Math.min(rest, Math.max(0.00001, Math.round(total * step.share * 1e5) / 1e5));
             if (call <= 0) break;
-            const r = makeOrder(g, {
-              blanketOrderNo: "BSO-1001",
-              orderDate: DAY,
-              qtyToShip: new Map([[10000, call]]),
-            });
-            expect(r.ok).toBe(true);
-            g = apply(g, r.plan);
+            g = callOff(g, call);
             ordered = Math.round((ordered + call) * 1e5) / 1e5;
           }
           expect(ordered).toBe(total);
