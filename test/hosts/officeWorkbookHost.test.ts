@@ -58,3 +58,30 @@ test("the next command, knowing the sheets' sizes, reads in one sync", async () 
   await host.read();
   expect(excel.records.length - before).toBe(1);
 });
+
+test("the planner's edits are reported as content changes; the add-in's own writes are not (ExcelApi 1.14)", async () => {
+  const host = new OfficeWorkbookHost(excel);
+  const seen: string[] = [];
+  const stopA = host.onContentChanged(() => seen.push("a"));
+  host.onContentChanged(() => seen.push("b"));
+  await host.read(); // the registration's Excel.run has run by the time the next one does
+  const handlers = excel.workbook.changeHandlers;
+  expect(handlers).toHaveLength(1); // one Excel handler for every listener of the pane
+  await handlers[0]({ triggerSource: "ThisLocalAddin" });
+  expect(seen).toEqual([]);
+  await handlers[0]({ triggerSource: "Unknown" });
+  expect(seen).toEqual(["a", "b"]);
+  stopA();
+  await handlers[0]({ triggerSource: "Unknown" });
+  expect(seen).toEqual(["a", "b", "b"]);
+});
+
+test("without ExcelApi 1.14 no content changes are reported (the add-in's own writes could not be told apart)", async () => {
+  (globalThis as unknown as { Office: unknown }).Office = {
+    context: { requirements: { isSetSupported: (_: string, v: string) => Number(v) < 1.14 } },
+  };
+  const host = new OfficeWorkbookHost(excel);
+  host.onContentChanged(() => undefined);
+  await host.read();
+  expect(excel.workbook.changeHandlers).toHaveLength(0);
+});

@@ -588,6 +588,20 @@ export class ExcelHost {
     };
   }
 
+  /**
+   * Calls `listener` when the planner (or anyone but this add-in) changes a worksheet. Needs
+   * `triggerSource` (ExcelApi 1.14; the caller checks) to tell the add-in's own writes apart.
+   */
+  async watchChanges(listener: () => void): Promise<boolean> {
+    const events = this.ctx.workbook.worksheets.onChanged;
+    if (!events) return false;
+    events.add(async (event) => {
+      if (event.triggerSource !== "ThisLocalAddin") listener();
+    });
+    await this.sync();
+    return true;
+  }
+
   /** The sheet and A1 address of the current selection. */
   async selection(): Promise<{ sheet: string; address: string }> {
     const range = this.ctx.workbook.getSelectedRange().load("address");

@@ -82,8 +82,22 @@ export interface XlWorksheet {
   };
 }
 
+/** A change to a worksheet (ExcelApi 1.7; `triggerSource` 1.14). */
+export interface XlWorksheetChangedEvent {
+  /** "ThisLocalAddin" when this add-in's own write made the change. */
+  triggerSource?: string;
+}
+
+export interface XlEventRegistration {
+  remove(): void;
+}
+
 export interface XlWorksheetCollection {
   items: XlWorksheet[];
+  /** Changes on any worksheet (ExcelApi 1.9); absent in older clients. */
+  readonly onChanged?: {
+    add(handler: (event: XlWorksheetChangedEvent) => Promise<void>): XlEventRegistration;
+  };
   load(propertyNames: string): XlWorksheetCollection;
   getItem(key: string): XlWorksheet;
   /** A sheet by name (without regard to case), or a null object (ExcelApi 1.4). */

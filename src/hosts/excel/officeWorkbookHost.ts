@@ -32,6 +32,23 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return { name: Office.context.displayLanguage };
   }
 
+  private readonly contentListeners = new Set<() => void>();
+  private watching?: Promise<boolean>;
+
+  /**
+   * The planner's edits, so results shown from an earlier read can say they are out of date:
+   * one Excel event handler for the pane, where the client tells the add-in's own writes
+   * apart (ExcelApi 1.14); elsewhere nothing is reported.
+   */
+  onContentChanged(listener: () => void): () => void {
+    this.contentListeners.add(listener);
+    if (!this.watching && Office.context.requirements.isSetSupported("ExcelApi", "1.14"))
+      this.watching = this.session
+        .run((host) => host.watchChanges(() => this.contentListeners.forEach((l) => l())))
+        .catch(() => false);
+    return () => this.contentListeners.delete(listener);
+  }
+
   capabilities(): HostCapabilities {
     return { lists: this.session.canUseLists };
   }

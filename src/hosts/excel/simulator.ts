@@ -19,7 +19,9 @@ import {
   XlTableCollection,
   XlWorkbook,
   XlWorksheet,
+  XlWorksheetChangedEvent,
   XlWorksheetCollection,
+  XlEventRegistration,
 } from "./officeApi";
 
 export const PAYLOAD_CAP = 5 * 1024 * 1024;
@@ -731,6 +733,13 @@ class SimWorksheet extends Proxy implements XlWorksheet {
 
 class SimWorksheets extends Proxy implements XlWorksheetCollection {
   private list: XlWorksheet[] = [];
+  /** Handlers are kept by the workbook; a test raises events with SimulatedExcel.changed. */
+  readonly onChanged = {
+    add: (handler: (event: XlWorksheetChangedEvent) => Promise<void>): XlEventRegistration => {
+      this.ctx.workbookState.changeHandlers.push(handler);
+      return { remove: () => undefined };
+    },
+  };
   get items(): XlWorksheet[] {
     return this.read("items", this.list);
   }
@@ -776,6 +785,7 @@ class SimWorksheets extends Proxy implements XlWorksheetCollection {
 /** The workbook: its sheets, what is selected, and a person's typing for tests. */
 export class SimWorkbookState {
   sheets: SimSheet[] = [];
+  changeHandlers: ((event: XlWorksheetChangedEvent) => Promise<void>)[] = [];
   selection = { sheet: "", address: "A1" };
   tableCounter = 0;
 
