@@ -4,7 +4,13 @@
  * Like BC, an edit is checked when it is made: an unknown item is refused, not written.
  */
 import { BlanketIndex, blanketLineOf } from "./blanketIndex";
-import { customizations, explodeBom, lineQuantity, refreshOrder } from "./blanketAssembly";
+import {
+  describeCustomization,
+  explodeBom,
+  lineCustomizations,
+  lineQuantity,
+  refreshOrder,
+} from "./blanketAssembly";
 import { callOffHistory } from "./callOffHistory";
 import {
   AssemblyLine,
@@ -202,14 +208,11 @@ export function agreementHistory(
     : [];
   const customized = new Map<number, string[]>();
   const removed: string[] = [];
-  for (const c of customizations(order.lines, fresh)) {
-    const m = /^line (\d+) (.*)$/.exec(c);
-    if (!m) continue;
-    const lineNo = Number(m[1]);
-    if (m[2].endsWith(" removed")) removed.push(`BOM line ${lineNo} ${m[2]}`);
+  for (const c of lineCustomizations(order.lines, fresh)) {
+    if (c.kind === "removed") removed.push(`BOM line ${c.lineNo} ${describeCustomization(c)}`);
     else {
-      const what = m[2].endsWith(" added") ? "added (not in the BOM)" : m[2];
-      customized.set(lineNo, [...(customized.get(lineNo) ?? []), what]);
+      const what = c.kind === "added" ? "added (not in the BOM)" : describeCustomization(c);
+      customized.set(c.lineNo, [...(customized.get(c.lineNo) ?? []), what]);
     }
   }
   const earlier = new Map<number, string[]>();

@@ -10,6 +10,7 @@ import {
   AssemblyLine,
   BlanketAssemblyOrder,
   BlanketOrderLine,
+  describeLine,
   key,
   lineKey,
   Records,
@@ -97,17 +98,22 @@ const CUSTOMIZABLE: [keyof AssemblyLine, string][] = [
 const shown = (v: unknown): string =>
   v === undefined || v === "" ? "(blank)" : typeof v === "number" ? formatQty(v) : String(v);
 
-const describeLine = (l: AssemblyLine): string =>
-  l.type === "Comment" ? "comment" : `${l.type} ${l.no}`;
+/** A customization of one line against the BOM: added, removed, or a field's values. */
+export type LineCustomization =
+  | { lineNo: number; kind: "added" | "removed"; line: AssemblyLine }
+  | { lineNo: number; kind: "changed"; caption: string; value: unknown; bom: unknown };
 
 /** The customizations of an order's lines, compared with a fresh explosion of its BOM. */
-export function customizations(current: AssemblyLine[], fresh: AssemblyLine[]): string[] {
-  const out: string[] = [];
+export function lineCustomizations(
+  current: AssemblyLine[],
+  fresh: AssemblyLine[]
+): LineCustomization[] {
+  const out: LineCustomization[] = [];
   const freshByNo = new Map(fresh.map((l) => [l.lineNo, l]));
   for (const l of current) {
     const f = freshByNo.get(l.lineNo);
     if (!f) {
-      out.push(`line ${l.lineNo} (${describeLine(l)}) added`);
+      out.push({ lineNo: l.lineNo, kind: "added", line: l });
       continue;
     }
     for (const [field, caption] of CUSTOMIZABLE) {
@@ -117,13 +123,27 @@ export function customizations(current: AssemblyLine[], fresh: AssemblyLine[]): 
         typeof a === "string" && typeof b === "string"
           ? key(a) === key(b)
           : (a ?? "") === (b ?? "");
-      if (!same) out.push(`line ${l.lineNo} ${caption} ${shown(a)} (BOM: ${shown(b)})`);
+      if (!same) out.push({ lineNo: l.lineNo, kind: "changed", caption, value: a, bom: b });
     }
   }
   const currentNos = new Set(current.map((l) => l.lineNo));
   for (const f of fresh)
-    if (!currentNos.has(f.lineNo)) out.push(`line ${f.lineNo} (${describeLine(f)}) removed`);
+    if (!currentNos.has(f.lineNo)) out.push({ lineNo: f.lineNo, kind: "removed", line: f });
   return out;
+}
+
+/** A customization in words, without its line number: "Quantity per 3 (BOM: 2)". */
+export function describeCustomization(c: LineCustomization): string {
+  return c.kind === "changed"
+    ? `${c.caption} ${shown(c.value)} (BOM: ${shown(c.bom)})`
+    : `(${describeLine(c.line)}) ${c.kind}`;
+}
+
+/** The customizations of an order's lines in words, each with its line number. */
+export function customizations(current: AssemblyLine[], fresh: AssemblyLine[]): string[] {
+  return lineCustomizations(current, fresh).map(
+    (c) => `line ${c.lineNo} ${describeCustomization(c)}`
+  );
 }
 
 /** Fills what a planner may leave blank on an added line: the component's unit and description. */

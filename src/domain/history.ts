@@ -5,7 +5,8 @@
  */
 import { AssembleOutcome } from "./blanketAssembly";
 import { AssemblyLineEdit } from "./assembleToOrderLines";
-import { BlanketAssemblyOrder, BlanketOrder, BlanketOrderLine, SalesLine } from "./model";
+import { MadeOrder } from "./makeOrder";
+import { BlanketAssemblyOrder, BlanketOrder, BlanketOrderLine } from "./model";
 import { formatQty } from "./quantity";
 
 export type HistoryDocumentType =
@@ -71,19 +72,7 @@ export function assembleHistory(command: string, outcome: AssembleOutcome): Hist
 export function makeOrderHistory(
   command: string,
   order: BlanketOrder,
-  made: {
-    salesOrderNo: string;
-    salesLines: SalesLine[];
-    assemblyOrders: {
-      assemblyOrderNo: string;
-      salesOrderLineNo: number;
-      assemblyItemNo: string;
-      assemblyQuantity: number;
-      assemblyUnitOfMeasure: string;
-      lines: unknown[];
-    }[];
-    created: BlanketAssemblyOrder[];
-  },
+  made: Pick<MadeOrder, "salesOrderNo" | "salesLines" | "assemblyOrders" | "created">,
   finishing: boolean,
   orderedAfter: (l: BlanketOrderLine) => number
 ): HistoryEntry[] {

@@ -216,6 +216,10 @@ export function key(code: string): string {
   return k;
 }
 
+/** A component line in a few words: "Item PART-A", "Resource ASSEMBLY", "comment". */
+export const describeLine = (l: Pick<AssemblyLine, "type" | "no">): string =>
+  l.type === "Comment" ? "comment" : `${l.type} ${l.no}`;
+
 /** Key of a blanket order line. */
 export const lineKey = (documentNo: string, lineNo: number): string =>
   `${key(documentNo)}\u0000${lineNo}`;

@@ -11,6 +11,7 @@ import {
   AssemblyLine,
   BlanketAssemblyOrder,
   BlanketOrderLine,
+  describeLine,
   key,
   lineKey,
   Records,
@@ -451,9 +452,6 @@ function checkBlanketAssemblyOrders(index: BlanketIndex, issues: Issue[]): void 
   }
 }
 
-const describeComponent = (l: Pick<AssemblyLine, "type" | "no">): string =>
-  l.type === "Comment" ? "comment" : `${l.type} ${l.no}`;
-
 /**
  * SPEC_CHANGED_AFTER_CALL_OFF: a blanket assembly order line that differs from what the last
  * call-off of its blanket line used (added, removed, or another No., Quantity per or unit).
@@ -486,7 +484,7 @@ function checkSpecAfterCallOffs(
     const used = last.lines.get(l.lineNo);
     const lineNo = String(l.lineNo);
     if (!used || used.type === "Comment") {
-      push(l.source, "no", MESSAGES.specLineAdded(ao, lineNo, describeComponent(l), so));
+      push(l.source, "no", MESSAGES.specLineAdded(ao, lineNo, describeLine(l), so));
       continue;
     }
     if (key(used.no) !== key(l.no) || used.type !== l.type)
@@ -527,7 +525,7 @@ function checkSpecAfterCallOffs(
     push(
       undefined,
       "assemblyOrderNo",
-      MESSAGES.specLineRemoved(ao, String(used.lineNo), describeComponent(used), so)
+      MESSAGES.specLineRemoved(ao, String(used.lineNo), describeLine(used), so)
     );
   }
 }

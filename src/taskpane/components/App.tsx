@@ -19,7 +19,9 @@ import { WorkbookHost } from "../../hosts/workbookHost";
  * download small. Not React.lazy: Suspense holds back content that arrives soon after its
  * fallback for up to 300 ms, which was a third of the pane's time to interactive.
  */
-function deferred(load: () => Promise<React.ComponentType>): React.FC {
+function deferred(
+  load: () => Promise<React.ComponentType>
+): React.FC & { preload: () => Promise<React.ComponentType> } {
   let loaded: React.ComponentType | undefined;
   let pending: Promise<React.ComponentType> | undefined;
   const start = (): Promise<React.ComponentType> => (pending ??= load().then((c) => (loaded = c)));
@@ -39,7 +41,7 @@ function deferred(load: () => Promise<React.ComponentType>): React.FC {
 
 const ValidatePanel = deferred(() => import("./ValidatePanel").then((m) => m.ValidatePanel));
 // The first panel shown is fetched at once, while the pane itself renders.
-void (ValidatePanel as unknown as { preload: () => Promise<unknown> }).preload();
+void ValidatePanel.preload();
 const AssemblePanel = deferred(() => import("./AssemblePanel").then((m) => m.AssemblePanel));
 const AssemblyLinesPanel = deferred(() =>
   import("./AssemblyLinesPanel").then((m) => m.AssemblyLinesPanel)
