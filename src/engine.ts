@@ -14,7 +14,16 @@ import {
   blanketLineOf,
   quantityOrdered,
 } from "./domain/blanketIndex";
-import { blocksAssemble, blocksForecast, blocksMakeOrder } from "./domain/blocking";
+import { blocksAssemble, blocksForecast, blocksMakeOrder, blocksRollUp } from "./domain/blocking";
+import { componentShortages, enteredCallOffShortages } from "./domain/availability";
+import {
+  noLineToRollUp,
+  notAssembledToOrder,
+  RolledUpComponent,
+  rollUp as rollUpLine,
+  RollUp,
+  RollUpKind,
+} from "./domain/rollUp";
 import { componentForecast, ForecastRow, PeriodKind } from "./domain/componentForecast";
 import {
   importCallOff as takeCallOff,
@@ -157,6 +166,7 @@ function readAndValidate(grids: WorkbookGrids): {
 export function validate(grids: WorkbookGrids): CommandResult {
   const { read, index, issues } = readAndValidate(grids);
   issues.push(...missingAssemblyOrders(index));
+  issues.push(...enteredCallOffShortages(index));
   const r = result(read, issues);
   return { ...r, ok: r.errors === 0 };
 }
@@ -292,6 +302,13 @@ export function makeOrder(grids: WorkbookGrids, options: MakeOrderOptions): Make
     unfinished
   );
   issues.push(...made.issues);
+  issues.push(
+    ...componentShortages(
+      index,
+      made.assemblyOrders.flatMap((ao) => ao.lines.map((l) => ({ ...l, dueDate: ao.dueDate }))),
+      `This call-off (sales order ${made.salesOrderNo})`
+    )
+  );
   const refreshed = new Set(made.refreshed);
   // Every write of the sheet recomputes derived columns: other readable orders follow their lines too.
   const follow = (o: BlanketAssemblyOrder): BlanketAssemblyFate => {
@@ -339,6 +356,109 @@ export function ordersWithCallOff(grids: WorkbookGrids): string[] {
   return [...readWorkbook(grids).records.blanketOrders.values()]
     .filter((o) => calledOffLines(o).length > 0)
     .map((o) => o.documentNo);
+}
+
+// ------------------------------------------------------------------ roll up
+
+export type { RollUpKind, RolledUpComponent } from "./domain/rollUp";
+
+export interface RollUpOptions {
+  blanketOrderNo: string;
+  /** One line; every assemble-to-order line of the order when absent. */
+  lineNo?: number;
+  /** What is written to the blanket line: Unit Price (the default) or Unit Cost. */
+  kind?: RollUpKind;
+}
+
+/** One blanket line's roll-up, for the CLI's table and JSON and the pane. */
+export interface RolledUpLine {
+  lineNo: number;
+  no: string;
+  description: string;
+  quantity: number;
+  unitOfMeasureCode: string;
+  assemblyOrderNo?: string;
+  /** The blanket line's Unit Price and Line Discount % now, and its Unit Cost. */
+  unitPrice?: number;
+  lineDiscountPercent: number;
+  unitCost?: number;
+  /** Rolled up, per unit of the line (0.00001); absent when a component lacks the amount. */
+  price?: number;
+  cost?: number;
+  netPrice?: number;
+  margin?: number;
+  marginPercent?: number;
+  components: RolledUpComponent[];
+}
+
+export interface RollUpResult extends CommandResult {
+  kind: RollUpKind;
+  lines: RolledUpLine[];
+}
+
+function rolledUpLine(r: RollUp): RolledUpLine {
+  const l = r.line;
+  return {
+    lineNo: l.lineNo,
+    no: l.no,
+    description: l.description,
+    quantity: l.quantity,
+    unitOfMeasureCode: l.unitOfMeasureCode,
+    assemblyOrderNo: r.assemblyOrderNo,
+    unitPrice: l.unitPrice,
+    lineDiscountPercent: l.lineDiscountPercent,
+    unitCost: l.unitCost,
+    price: r.price,
+    cost: r.cost,
+    netPrice: r.netPrice,
+    margin: r.margin,
+    marginPercent: r.marginPercent,
+    components: r.components,
+  };
+}
+
+/**
+ * BC's Roll Up Price / Roll Up Cost of assemble-to-order blanket lines: the rolled-up
+ * amount per unit, written to the line's Unit Price (or Unit Cost), which later call-offs copy.
+ */
+export function rollUp(grids: WorkbookGrids, options: RollUpOptions): RollUpResult {
+  const kind = options.kind ?? "price";
+  const { read, index, issues } = readAndValidate(grids);
+  const order = read.records.blanketOrders.get(key(options.blanketOrderNo));
+  if (!order)
+    return {
+      ...result(read, [...issues, blanketOrderNotFound(options.blanketOrderNo)]),
+      kind,
+      lines: [],
+    };
+  const items = order.lines.filter((l) => l.type === "Item");
+  let lines = items.filter((l) => l.qtyToAssembleToOrder > 0);
+  const refused: Issue[] = [];
+  if (options.lineNo !== undefined) {
+    const line = order.lines.find((l) => l.lineNo === options.lineNo);
+    if (!line || line.type !== "Item") {
+      refused.push(noLineToRollUp(order, options.lineNo));
+      lines = [];
+    } else if (line.qtyToAssembleToOrder <= 0) {
+      refused.push(notAssembledToOrder(line));
+      lines = [];
+    } else lines = [line];
+  } else if (!lines.length && items.length) refused.push(notAssembledToOrder(items[0]));
+  const all = [...issues, ...refused];
+  if (refused.length || blocksRollUp(all, index, order, lines))
+    return { ...result(read, all), kind, lines: [] };
+  const rolled = lines.map((l) => rollUpLine(index, l));
+  const missing = rolled.flatMap((r) => (kind === "price" ? r.missingPrice : r.missingCost));
+  const out = rolled.map(rolledUpLine);
+  if (missing.length) return { ...result(read, [...all, ...missing]), kind, lines: out };
+  const values = new Map(rolled.map((r) => [r.line, (kind === "price" ? r.price : r.cost)!]));
+  const plan = blanketLineCells(read, kind === "price" ? "unitPrice" : "unitCost", values);
+  plan.history = blanketCellsHistory(
+    kind === "price" ? "Roll Up Price" : "Roll Up Cost",
+    kind === "price" ? "Unit Price" : "Unit Cost",
+    values
+  );
+  return { ...result(read, all, plan), kind, lines: out };
 }
 
 // ------------------------------------------------------------------ forecast
@@ -578,6 +698,12 @@ export interface AssemblyOrderView {
   address?: string;
   /** The order is out of date with its line, or missing: assemble brings it up to date. */
   needsAssemble: boolean;
+  /** Roll Up Price and Cost of the agreed specification beside the line's price; absent for an unusable line. */
+  rollUp?: RolledUpLine & {
+    /** Components without a Unit Price / Unit Cost, as "item PART-A". */
+    missingPrice: string[];
+    missingCost: string[];
+  };
   issues: LocatedIssue[];
 }
 
@@ -608,7 +734,7 @@ export function assemblyOrderAt(
   const agreed = order ? agreementHistory(index, order, line) : undefined;
   const rows = (order?.sources ?? []).map((s) => rowOf(s).row);
   const quantity = line?.qtyToAssembleToOrder ?? order!.assemblyQuantity;
-  return {
+  const view: AssemblyOrderView = {
     assemblyOrderNo: order?.assemblyOrderNo,
     blanketOrderNo: line?.documentNo ?? order!.blanketOrderNo,
     blanketOrderLineNo: line?.lineNo ?? order!.blanketOrderLineNo ?? 0,
@@ -639,6 +765,20 @@ export function assemblyOrderAt(
       grids
     ),
   };
+  // After the view's lines are taken: rolling up brings the order up to date in memory.
+  if (line?.valid && records.boms.get(key(line.no))?.length) {
+    const rolled = rollUpLine(index, line);
+    const without = (field: "unitPrice" | "unitCost") =>
+      rolled.components
+        .filter((c) => c[field] === undefined)
+        .map((c) => `${c.type.toLowerCase()} ${c.no}`);
+    view.rollUp = {
+      ...rolledUpLine(rolled),
+      missingPrice: without("unitPrice"),
+      missingCost: without("unitCost"),
+    };
+  }
+  return view;
 }
 
 export interface EditResult {

@@ -81,6 +81,8 @@ export function followBlanketLine(order: BlanketAssemblyOrder, line: BlanketOrde
   order.assemblyQuantity = line.qtyToAssembleToOrder;
   order.assemblyUnitOfMeasure = line.unitOfMeasureCode;
   order.dueDate = line.shipmentDate;
+  order.locationCode = line.locationCode;
+  order.variantCode = line.variantCode;
   for (const l of order.lines) l.quantity = lineQuantity(l, order.assemblyQuantity);
 }
 

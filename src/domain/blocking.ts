@@ -4,7 +4,7 @@
  */
 import { isError, Issue, Subject } from "./issues";
 import { BlanketIndex, blanketAssemblyOrderOf } from "./blanketIndex";
-import { BlanketOrder, key } from "./model";
+import { BlanketOrder, BlanketOrderLine, key } from "./model";
 import { calledOffLines } from "./makeOrder";
 
 /** Call-offs and the documents made from them: assemble and the forecast do not read them. */
@@ -28,19 +28,13 @@ export function blocksForecast(issues: readonly Issue[]): boolean {
   return blocked(issues, (s) => !s.startsWith("callOff:"));
 }
 
-/**
- * Make Order of one blanket order reads its own lines, the documents made from it, the
- * number series, and what its called-off lines use: items, units, BOMs, resources and
- * their blanket assembly orders. Errors elsewhere do not block it.
- */
-export function blocksMakeOrder(
-  issues: readonly Issue[],
+/** What the assemble-to-order lines given read: their item, BOM, blanket assembly order and its components. */
+function neededByLines(
   index: BlanketIndex,
-  order: BlanketOrder
-): boolean {
-  const doc = key(order.documentNo);
-  const needed = new Set<Subject>([`blanket:${doc}`, `callOff:${doc}`, `sales:${doc}`, "setup"]);
-  for (const line of calledOffLines(order)) {
+  lines: readonly BlanketOrderLine[],
+  needed: Set<Subject>
+): void {
+  for (const line of lines) {
     const item = key(line.no);
     needed.add(`item:${item}`);
     if (line.qtyToAssembleToOrder <= 0) continue;
@@ -53,5 +47,32 @@ export function blocksMakeOrder(
       if (c.type === "Resource") needed.add(`resource:${key(c.no)}`);
     }
   }
+}
+
+/**
+ * Make Order of one blanket order reads its own lines, the documents made from it, the
+ * number series, and what its called-off lines use: items, units, BOMs, resources and
+ * their blanket assembly orders. Errors elsewhere do not block it.
+ */
+export function blocksMakeOrder(
+  issues: readonly Issue[],
+  index: BlanketIndex,
+  order: BlanketOrder
+): boolean {
+  const doc = key(order.documentNo);
+  const needed = new Set<Subject>([`blanket:${doc}`, `callOff:${doc}`, `sales:${doc}`, "setup"]);
+  neededByLines(index, calledOffLines(order), needed);
   return blocked(issues, (s) => s.startsWith("table:") || needed.has(s));
+}
+
+/** A roll-up reads the blanket order's lines and what the lines rolled up are made of; not its call-offs. */
+export function blocksRollUp(
+  issues: readonly Issue[],
+  index: BlanketIndex,
+  order: BlanketOrder,
+  lines: readonly BlanketOrderLine[]
+): boolean {
+  const needed = new Set<Subject>([`blanket:${key(order.documentNo)}`]);
+  neededByLines(index, lines, needed);
+  return blocked(issues, (s) => (s.startsWith("table:") && !isCallOffData(s)) || needed.has(s));
 }

@@ -116,15 +116,23 @@ export function makeOrderHistory(
 }
 
 /** A blanket line's cell set by the pane or by import: one row per blanket order. */
+/** The blanket line cells a command may set, as the line holds them before. */
+const CELL_VALUE = {
+  "Qty. to Ship": (l: BlanketOrderLine) => l.qtyToShip || null,
+  "Qty. to Assemble to Order": (l: BlanketOrderLine) => l.qtyToAssembleToOrder,
+  "Unit Price": (l: BlanketOrderLine) => l.unitPrice ?? null,
+  "Unit Cost": (l: BlanketOrderLine) => l.unitCost ?? null,
+} as const;
+
 export function blanketCellsHistory(
   command: string,
-  field: string,
+  field: keyof typeof CELL_VALUE,
   values: ReadonlyMap<BlanketOrderLine, number | null>,
   from?: string
 ): HistoryEntry[] {
   const byOrder = new Map<string, string[]>();
   for (const [l, v] of values) {
-    const was = field === "Qty. to Ship" ? l.qtyToShip || null : l.qtyToAssembleToOrder;
+    const was = CELL_VALUE[field](l);
     if (was === v) continue;
     const list = byOrder.get(l.documentNo) ?? [];
     const shown = (q: number | null) => (q === null ? "blank" : formatQty(q));

@@ -17,6 +17,8 @@ export const ISSUE_SEVERITY = {
   UNKNOWN_ITEM: "error",
   UNKNOWN_RESOURCE: "error",
   UNKNOWN_UOM: "error",
+  UNKNOWN_VARIANT: "error",
+  UNKNOWN_LOCATION: "error",
   QTY_INVALID: "error",
   DISCOUNT_INVALID: "error",
   FIXED_ON_ITEM: "error",
@@ -45,6 +47,9 @@ export const ISSUE_SEVERITY = {
   COPY_MISMATCH: "error",
   COPY_OUTDATED: "error",
   WORKBOOK_CHANGED: "error",
+  COMPONENT_SHORT: "warning",
+  ROLL_UP_INCOMPLETE: "error",
+  NOT_ASSEMBLED_TO_ORDER: "error",
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
@@ -125,6 +130,33 @@ export const MESSAGES = {
     `${what}: resource ${resource} is not on the Resources sheet. Add it there or correct the number.`,
   unknownUom: (what: string, uom: string, item: string, base: string) =>
     `${what}: unit of measure ${uom} is not a unit of item ${item}. Use its base unit ${base} or add ${uom} for ${item} on the Item Units sheet.`,
+  unknownVariant: (what: string, variant: string, item: string) =>
+    `${what}: variant ${variant} is not a variant of item ${item} on the Item Variants sheet. Add it there or correct the code.`,
+  unknownLocation: (what: string, location: string) =>
+    `${what}: location ${location} is not on the Locations sheet. Add it there or correct the code.`,
+  componentShort: (
+    what: string,
+    needed: string,
+    unit: string,
+    item: string,
+    by: string,
+    available: string,
+    inventory: string,
+    existing: string
+  ) =>
+    `${what} needs ${needed} ${unit} of item ${item}${by}, but only ${available} ${unit} are available (Inventory ${inventory} less ${existing} for the assembly orders on the sheet). The order can still be made; get the rest in time.`,
+  rollUpIncomplete: (
+    doc: string,
+    line: string,
+    what: "Unit Price" | "Unit Cost",
+    component: string,
+    sheet: string
+  ) =>
+    `Blanket order ${doc} line ${line}: ${component} has no ${what} on the ${sheet} sheet, so the ${what === "Unit Price" ? "price" : "cost"} of the assembly cannot be rolled up. Enter its ${what}, or remove the component from the blanket assembly order.`,
+  noLineToRollUp: (doc: string, line: string) =>
+    `Blanket order ${doc} has no item line ${line}, so there is nothing to roll up there.`,
+  notAssembledToOrder: (doc: string, line: string) =>
+    `Blanket order ${doc} line ${line} does not assemble to order (Qty. to Assemble to Order is 0), so it has no components to roll up.`,
   qtyNotPositive: (what: string, column: string, value: string) =>
     `${what}: ${column} is ${value}, but must be greater than 0.`,
   qtyNegative: (what: string, column: string, value: string) =>

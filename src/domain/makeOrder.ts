@@ -33,6 +33,9 @@ export interface AssemblyOrder {
   assemblyQuantity: number;
   assemblyUnitOfMeasure: string;
   dueDate?: number;
+  /** From the sales line, as BC's Assemble-to-Order Link sets them. */
+  locationCode?: string;
+  variantCode?: string;
   blanketAssemblyOrderNo: string;
   lines: AssemblyOrderLine[];
 }
@@ -308,6 +311,7 @@ function createSalesLine(
     qtyToAssembleToOrder: calledOff && line.qtyToAssembleToOrder > 0 ? line.qtyToShip : 0,
     unitPrice: line.unitPrice,
     lineDiscountPercent: line.lineDiscountPercent,
+    unitCost: line.unitCost,
     lineAmount: calledOff
       ? lineAmount(line.qtyToShip, line.unitPrice ?? 0, line.lineDiscountPercent)
       : undefined,
@@ -395,9 +399,25 @@ function makeAssemblyOrderLinkedToSalesLine(
     assemblyQuantity: sales.quantity,
     assemblyUnitOfMeasure: line.unitOfMeasureCode,
     dueDate: line.shipmentDate,
+    locationCode: line.locationCode,
+    variantCode: line.variantCode,
     blanketAssemblyOrderNo: agreed.assemblyOrderNo,
     lines,
   };
+}
+
+/**
+ * The assembly order a call-off of `qty` on the line would get now, without making it: what
+ * validate checks availability against for the Qty. to Ship already entered.
+ */
+export function prospectiveAssemblyOrder(
+  index: BlanketIndex,
+  line: BlanketOrderLine,
+  agreed: BlanketAssemblyOrder,
+  qty: number
+): AssemblyOrder {
+  const sales = { documentNo: "", lineNo: line.lineNo, quantity: qty, assemblyOrderNo: "" };
+  return makeAssemblyOrderLinkedToSalesLine(index, line, agreed, sales, false);
 }
 
 /**

@@ -19,7 +19,11 @@ export interface Item {
   baseUnitOfMeasure: string;
   /** Assembly Policy is Assemble-to-Order. */
   assembleToOrder: boolean;
+  /** Per base unit, as BC's Item card. */
   unitPrice?: number;
+  unitCost?: number;
+  /** Quantity on hand in the base unit; undefined: not tracked here (no availability check). */
+  inventory?: number;
   source: Source;
 }
 
@@ -35,6 +39,24 @@ export interface Resource {
   no: string;
   name: string;
   baseUnitOfMeasure: string;
+  /** Per base unit. */
+  unitPrice?: number;
+  unitCost?: number;
+  source: Source;
+}
+
+/** BC's Location: where the product is kept and assembled. */
+export interface Location {
+  code: string;
+  name?: string;
+  source: Source;
+}
+
+/** BC's Item Variant. */
+export interface ItemVariant {
+  itemNo: string;
+  code: string;
+  description?: string;
   source: Source;
 }
 
@@ -67,6 +89,8 @@ export interface BlanketOrderLine {
   qtyToAssembleToOrder: number;
   unitPrice?: number;
   lineDiscountPercent: number;
+  /** BC's Unit Cost (LCY): what Roll Up Cost writes; copied to the sales line. */
+  unitCost?: number;
   shipmentDate?: number;
   qtyToShip: number;
   /**
@@ -120,6 +144,9 @@ export interface BlanketAssemblyOrder {
   assemblyQuantity: number;
   assemblyUnitOfMeasure: string;
   dueDate?: number;
+  /** The header's Location Code and Variant Code, from the blanket line. */
+  locationCode?: string;
+  variantCode?: string;
   lines: AssemblyLine[];
   /** The rows the order was read from, in sheet order; empty for an order the engine made. */
   sources: Source[];
@@ -145,6 +172,7 @@ export interface SalesLine {
   unitPrice?: number;
   lineDiscountPercent?: number;
   lineAmount?: number;
+  unitCost?: number;
   shipmentDate?: number;
   blanketOrderNo?: string;
   blanketOrderLineNo?: number;
@@ -182,7 +210,9 @@ export type RecordTable =
   | "blanketAssemblyOrders"
   | "salesOrders"
   | "assemblyOrders"
-  | "setup";
+  | "setup"
+  | "locations"
+  | "itemVariants";
 
 /** Everything read from the workbook, as records. */
 export interface Records {
@@ -201,6 +231,13 @@ export interface Records {
   itemsReadable: boolean;
   /** Whether a Resources sheet exists (resources are then checked against it). */
   resourcesListed: boolean;
+  locations: Map<string, Location>;
+  /** Whether a Locations sheet exists (Location Codes are then checked against it). */
+  locationsListed: boolean;
+  /** Variants per item key, per variant key. */
+  itemVariants: Map<string, Map<string, ItemVariant>>;
+  /** Whether an Item Variants sheet exists (Variant Codes are then checked against it). */
+  variantsListed: boolean;
 }
 
 const keys = new Map<string, string>();

@@ -139,6 +139,23 @@ export function sumOfProductsQty(pairs: Iterable<readonly [number, number]>): nu
   return fromScaledBig(divRoundBig(total, BigInt(QTY_SCALE)), QTY_DECIMALS) || 0;
 }
 
+/**
+ * Σ a x b over the pairs, divided by d, exact until one rounding to 5 decimals: BC's Roll
+ * Up Price, Σ (component price x Quantity) / assembly Quantity at unit-amount precision.
+ */
+export function sumOfProductsOver(pairs: Iterable<readonly [number, number]>, d: number): number {
+  if (d === 0) throw new RangeError("division by zero");
+  let total = 0n;
+  for (const [a, b] of pairs) total += toScaledBig(a, QTY_DECIMALS) * toScaledBig(b, QTY_DECIMALS);
+  return fromScaledBig(divRoundBig(total, toScaledBig(d, QTY_DECIMALS)), QTY_DECIMALS) || 0;
+}
+
+/** An amount: a x b rounded to 0.01 (BC's Cost Amount of an assembly line, Unit Cost x Quantity). */
+export function mulAmount(a: number, b: number): number {
+  const p = toScaledBig(a, QTY_DECIMALS) * toScaledBig(b, QTY_DECIMALS);
+  return fromScaledBig(divRoundBig(p, 10n ** 8n), AMOUNT_DECIMALS) || 0;
+}
+
 export function sumQty(values: Iterable<number>): number {
   let total = 0;
   for (const v of values) total = addQty(total, v);

@@ -38,10 +38,42 @@ export function validate(records: Records): Validation {
   return { issues, index };
 }
 
+/**
+ * A Variant Code of an item against the Item Variants sheet, and a Location Code against
+ * the Locations sheet, each only where that sheet exists (as BC's table relations).
+ */
+function checkCodes(
+  records: Records,
+  itemNo: string,
+  codes: { variantCode?: string; locationCode?: string },
+  source: Source,
+  what: string,
+  affects: Subject[],
+  issues: Issue[]
+): boolean {
+  let ok = true;
+  const { variantCode, locationCode } = codes;
+  if (
+    variantCode &&
+    records.variantsListed &&
+    !records.itemVariants.get(key(itemNo))?.has(key(variantCode))
+  ) {
+    const message = MESSAGES.unknownVariant(what, variantCode, itemNo);
+    issues.push(issue("UNKNOWN_VARIANT", { source, field: "variantCode" }, message, affects));
+    ok = false;
+  }
+  if (locationCode && records.locationsListed && !records.locations.has(key(locationCode))) {
+    const message = MESSAGES.unknownLocation(what, locationCode);
+    issues.push(issue("UNKNOWN_LOCATION", { source, field: "locationCode" }, message, affects));
+    ok = false;
+  }
+  return ok;
+}
+
 /** Checks a component (BOM line or assembly line) against the master data. */
 function checkComponent(
   records: Records,
-  c: Pick<AssemblyLine, "type" | "no" | "unitOfMeasureCode">,
+  c: Pick<AssemblyLine, "type" | "no" | "unitOfMeasureCode" | "variantCode">,
   source: Source,
   what: string,
   affects: Subject[],
@@ -49,6 +81,7 @@ function checkComponent(
 ): void {
   if (c.type === "Item") {
     const item = records.items.get(key(c.no));
+    if (item) checkCodes(records, c.no, c, source, what, affects, issues);
     if (!item) {
       issues.push(
         issue("UNKNOWN_ITEM", { source, field: "no" }, MESSAGES.unknownItem(what, c.no), affects)
@@ -183,6 +216,10 @@ function checkBlanketLines(index: BlanketIndex, issues: Issue[]): void {
             affects
           )
         );
+        l.valid = false;
+        continue;
+      }
+      if (!checkCodes(records, l.no, l, l.source, what, affects, issues)) {
         l.valid = false;
         continue;
       }
@@ -379,6 +416,14 @@ export function staleness(order: BlanketAssemblyOrder, l: BlanketOrderLine): str
     );
   if ((order.dueDate ?? null) !== (l.shipmentDate ?? null))
     diffs.push("due date differs from the shipment date");
+  if (key(order.locationCode ?? "") !== key(l.locationCode ?? ""))
+    diffs.push(
+      `location ${order.locationCode || "(blank)"} instead of ${l.locationCode || "(blank)"}`
+    );
+  if (key(order.variantCode ?? "") !== key(l.variantCode ?? ""))
+    diffs.push(
+      `variant ${order.variantCode || "(blank)"} instead of ${l.variantCode || "(blank)"}`
+    );
   return diffs;
 }
 

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CellValue, cellRef, columnLetters, displayCell, SheetGrid } from "../workbook/grid";
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "../workbook/schema";
+import { INPUT_SHEETS, LIST_SHEETS, OUTPUT_SHEETS } from "../workbook/schema";
 import { serialToIso } from "../domain/dates";
 
 const useStyles = makeStyles({
@@ -100,7 +100,7 @@ const MIN_ROWS = 30;
 const MAX_ROWS = 3000;
 const MIN_COLS = 12;
 const DATE_HEADERS = new Set(
-  [...INPUT_SHEETS, ...OUTPUT_SHEETS].flatMap((s) =>
+  [...INPUT_SHEETS, ...LIST_SHEETS, ...OUTPUT_SHEETS].flatMap((s) =>
     s.columns.filter((c) => c.format === "date").map((c) => c.header.toLowerCase())
   )
 );
@@ -141,7 +141,7 @@ export function SheetView({
   for (const r of rows) width = Math.max(width, r.length + 1);
   const height = Math.min(MAX_ROWS, Math.max(MIN_ROWS, rows.length + 5));
   const headers = (rows[0] ?? []).map((h) => String(h ?? "").toLowerCase());
-  const isTableSheet = [...INPUT_SHEETS, ...OUTPUT_SHEETS].some(
+  const isTableSheet = [...INPUT_SHEETS, ...LIST_SHEETS, ...OUTPUT_SHEETS].some(
     (s) => s.name.toLowerCase() === sheet?.name.toLowerCase()
   );
   const inRange = (row: number, col: number): boolean =>

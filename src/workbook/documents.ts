@@ -28,6 +28,7 @@ import {
   COMPONENT_FORECAST,
   ColumnFormat,
   INPUT_SHEETS,
+  LIST_SHEETS,
   OUTPUT_SHEETS,
   SALES_ORDERS,
   SETUP,
@@ -71,6 +72,8 @@ function blanketAssemblyRows(order: BlanketAssemblyOrder, out: RowToRender[]): v
     cells[at.assemblyUnitOfMeasure] = order.assemblyUnitOfMeasure;
     cells[at.dueDate] = order.dueDate ?? null;
     fillAssemblyLine(cells, at, l);
+    cells[at.locationCode] = order.locationCode ?? null;
+    cells[at.assemblyVariantCode] = order.variantCode ?? null;
     out.push({ cells, sourceRow: l.source ? rowOf(l.source).row : undefined });
   }
 }
@@ -90,6 +93,8 @@ function assemblyOrderRows(order: AssemblyOrder, out: RowToRender[]): void {
     cells[at.dueDate] = order.dueDate ?? null;
     fillAssemblyLine(cells, at, l);
     cells[at.blanketAssemblyOrderNo] = order.blanketAssemblyOrderNo;
+    cells[at.locationCode] = order.locationCode ?? null;
+    cells[at.assemblyVariantCode] = order.variantCode ?? null;
     out.push({ cells });
   }
 }
@@ -274,6 +279,7 @@ export function makeOrderPlan(
         qtyToAssembleToOrder: comment ? null : s.qtyToAssembleToOrder,
         lineDiscountPercent: comment ? null : s.lineDiscountPercent,
         unitPrice: comment ? null : s.unitPrice,
+        unitCost: comment ? null : s.unitCost,
         source: undefined,
       })
     );
@@ -355,22 +361,21 @@ function blanketOrderUpdates(
   ];
 }
 
-/** Cells of one column of blanket order lines (Qty. to Ship, Qty. to Assemble to Order). */
+/** Cells of one column of blanket order lines (Qty. to Ship, Qty. to Assemble to Order, Unit Price, Unit Cost). */
 export function blanketLineCells(
   read: WorkbookRead,
-  field: "qtyToShip" | "qtyToAssembleToOrder",
+  field: "qtyToShip" | "qtyToAssembleToOrder" | "unitPrice" | "unitCost",
   values: ReadonlyMap<BlanketOrderLine, CellValue>
 ): WritePlan {
   const byRow = new Map([...values].map(([l, v]) => [rowOfLine(l), v]));
-  return {
-    writes: [
-      columnUpdates(
-        read.tables.blanketOrders,
-        [{ ...quantityColumn(field), values: byRow }],
-        false
-      ),
-    ],
+  const spec = column(BLANKET_ORDERS, field);
+  const update = {
+    key: field,
+    header: spec.header,
+    format: spec.format ?? "general",
+    values: byRow,
   };
+  return { writes: [columnUpdates(read.tables.blanketOrders, [update], false)] };
 }
 
 // ------------------------------------------------------------------ forecast
@@ -452,7 +457,7 @@ export function templatePlan(): WritePlan {
 
 /** Writes grids as new sheets the way the product writes sheets: each a table with its columns' formats. */
 export function gridsAsTables(grids: WorkbookGrids): WritePlan {
-  const specs = [...INPUT_SHEETS, ...OUTPUT_SHEETS];
+  const specs = [...INPUT_SHEETS, ...LIST_SHEETS, ...OUTPUT_SHEETS];
   return {
     writes: grids.sheets.map((s): SheetWrite => {
       const spec = specs.find((x) => x.name.toLowerCase() === s.name.toLowerCase());
@@ -475,7 +480,7 @@ export function gridsAsTables(grids: WorkbookGrids): WritePlan {
  * other sheet (prose such as About) as plain values.
  */
 export function gridsAsWorkbook(grids: WorkbookGrids): WritePlan {
-  const specs = [...INPUT_SHEETS, ...OUTPUT_SHEETS];
+  const specs = [...INPUT_SHEETS, ...LIST_SHEETS, ...OUTPUT_SHEETS];
   const known = (name: string): boolean =>
     specs.some((x) => x.name.toLowerCase() === name.toLowerCase());
   const tables = gridsAsTables({ sheets: grids.sheets.filter((s) => known(s.name)) }).writes;

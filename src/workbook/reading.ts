@@ -24,7 +24,9 @@ import {
   BLANKET_ASSEMBLY_ORDERS,
   BLANKET_ORDERS,
   ITEM_UNITS,
+  ITEM_VARIANTS,
   ITEMS,
+  LOCATIONS,
   RESOURCES,
   SALES_ORDERS,
   SETUP,
@@ -50,6 +52,8 @@ const SPECS: Record<RecordTable, { spec: SheetSpec; required: boolean }> = {
   salesOrders: { spec: SALES_ORDERS, required: false },
   assemblyOrders: { spec: ASSEMBLY_ORDERS, required: false },
   setup: { spec: SETUP, required: false },
+  locations: { spec: LOCATIONS, required: false },
+  itemVariants: { spec: ITEM_VARIANTS, required: false },
 };
 
 function findTable(
@@ -98,11 +102,17 @@ export function readWorkbook(grids: WorkbookGrids): WorkbookRead {
     setup: [],
     itemsReadable: tables.items.cols.has("no"),
     resourcesListed: tables.resources.present,
+    locations: new Map(),
+    locationsListed: tables.locations.present,
+    itemVariants: new Map(),
+    variantsListed: tables.itemVariants.present,
   };
   const read: WorkbookRead = { grids, records, issues, tables };
   readItems(read);
   readItemUnits(read);
   readResources(read);
+  readLocations(read);
+  readItemVariants(read);
   readBoms(read);
   readBlanketOrders(read);
   readBlanketAssemblyOrders(read);
@@ -117,16 +127,20 @@ function duplicate(r: RowReader, field: string, what: string, first: TableRow): 
   r.report("DUPLICATE_KEY", field, MESSAGES.duplicate(what, cellRef(col, first.row)));
 }
 
-/** A negative Unit Price is QTY_INVALID at its cell; true when it was. */
-function negativePrice(r: RowReader, price: number | undefined): boolean {
-  if (price === undefined || price >= 0) return false;
-  r.report(
-    "QTY_INVALID",
-    "unitPrice",
-    MESSAGES.qtyNegative(r.what, "Unit Price", formatQty(price))
-  );
+/** A negative amount (Unit Price, Unit Cost) is QTY_INVALID at its cell; true when it was. */
+function negativeAmount(
+  r: RowReader,
+  field: string,
+  caption: string,
+  amount: number | undefined
+): boolean {
+  if (amount === undefined || amount >= 0) return false;
+  r.report("QTY_INVALID", field, MESSAGES.qtyNegative(r.what, caption, formatQty(amount)));
   return true;
 }
+
+const negativePrice = (r: RowReader, price: number | undefined): boolean =>
+  negativeAmount(r, "unitPrice", "Unit Price", price);
 
 function readItems(read: WorkbookRead): void {
   const t = read.tables.items;
@@ -143,6 +157,9 @@ function readItems(read: WorkbookRead): void {
     const policy = r.option("assemblyPolicy");
     const unitPrice = r.number("unitPrice");
     negativePrice(r, unitPrice);
+    const unitCost = r.number("unitCost");
+    negativeAmount(r, "unitCost", "Unit Cost", unitCost);
+    const inventory = r.number("inventory");
     if (no === undefined) continue;
     const earlier = first.get(key(no));
     if (earlier) {
@@ -156,6 +173,8 @@ function readItems(read: WorkbookRead): void {
       baseUnitOfMeasure,
       assembleToOrder: policy === "Assemble-to-Order",
       unitPrice,
+      unitCost,
+      inventory,
       source: sourceOf(row),
     });
   }
@@ -213,6 +232,10 @@ function readResources(read: WorkbookRead): void {
     }
     const name = r.text("name") ?? "";
     const baseUnitOfMeasure = r.code("baseUnitOfMeasure") ?? "HOUR";
+    const unitPrice = r.number("unitPrice");
+    negativePrice(r, unitPrice);
+    const unitCost = r.number("unitCost");
+    negativeAmount(r, "unitCost", "Unit Cost", unitCost);
     if (no === undefined) continue;
     const earlier = first.get(key(no));
     if (earlier) {
@@ -220,7 +243,59 @@ function readResources(read: WorkbookRead): void {
       continue;
     }
     first.set(key(no), row);
-    read.records.resources.set(key(no), { no, name, baseUnitOfMeasure, source: sourceOf(row) });
+    read.records.resources.set(key(no), {
+      no,
+      name,
+      baseUnitOfMeasure,
+      unitPrice,
+      unitCost,
+      source: sourceOf(row),
+    });
+  }
+}
+
+function readLocations(read: WorkbookRead): void {
+  const t = read.tables.locations;
+  const first = new Map<string, TableRow>();
+  for (const row of t.rows) {
+    const r = new RowReader(row, read.issues, `Locations row ${row.row}`, ["table:locations"]);
+    const code = r.code("code", true);
+    const name = r.text("name");
+    if (code === undefined) continue;
+    const earlier = first.get(key(code));
+    if (earlier) {
+      duplicate(r, "code", `Location ${code}`, earlier);
+      continue;
+    }
+    first.set(key(code), row);
+    read.records.locations.set(key(code), { code, name, source: sourceOf(row) });
+  }
+}
+
+function readItemVariants(read: WorkbookRead): void {
+  const t = read.tables.itemVariants;
+  const first = new Map<string, TableRow>();
+  for (const row of t.rows) {
+    const r = new RowReader(row, read.issues, `Item Variants row ${row.row}`, [
+      "table:itemVariants",
+    ]);
+    const itemNo = r.code("itemNo", true);
+    const code = r.code("code", true);
+    const description = r.text("description");
+    if (itemNo === undefined || code === undefined) continue;
+    r.what = `Item ${itemNo} variant ${code}`;
+    if (!read.records.items.has(key(itemNo)) && read.records.itemsReadable)
+      r.report("UNKNOWN_ITEM", "itemNo", MESSAGES.unknownItem(r.what, itemNo));
+    const k = `${key(itemNo)}\u0000${key(code)}`;
+    const earlier = first.get(k);
+    if (earlier) {
+      duplicate(r, "code", `Variant ${code} of item ${itemNo}`, earlier);
+      continue;
+    }
+    first.set(k, row);
+    let variants = read.records.itemVariants.get(key(itemNo));
+    if (!variants) read.records.itemVariants.set(key(itemNo), (variants = new Map()));
+    variants.set(key(code), { itemNo, code, description, source: sourceOf(row) });
   }
 }
 
@@ -400,6 +475,7 @@ function readBlanketOrders(read: WorkbookRead): void {
     const qtyToAtoCell = r.number("qtyToAssembleToOrder");
     const unitPrice = r.number("unitPrice") ?? item?.unitPrice;
     const lineDiscountPercent = r.number("lineDiscountPercent") ?? 0;
+    const unitCost = r.number("unitCost");
     const shipmentDate = r.date("shipmentDate");
     let qtyToShip: number | undefined;
     if (!r.isBlank("qtyToShip")) {
@@ -425,6 +501,7 @@ function readBlanketOrders(read: WorkbookRead): void {
       r.report("QTY_INVALID", "qtyToShip", message, callOffAffects);
     }
     if (negativePrice(r, unitPrice)) valid = false;
+    if (negativeAmount(r, "unitCost", "Unit Cost", unitCost)) valid = false;
     if (lineDiscountPercent < 0 || lineDiscountPercent > 100) {
       const message = MESSAGES.discountInvalid(r.what, formatQty(lineDiscountPercent));
       r.report("DISCOUNT_INVALID", "lineDiscountPercent", message);
@@ -516,6 +593,7 @@ function readBlanketOrders(read: WorkbookRead): void {
       qtyToAssembleToOrder,
       unitPrice,
       lineDiscountPercent,
+      unitCost,
       shipmentDate,
       qtyToShip: qtyToShip !== undefined && qtyToShip > 0 ? qtyToShip : 0,
       storedQuantityOrdered: !r.has("quantityOrdered")
@@ -596,6 +674,8 @@ function readBlanketAssemblyOrders(read: WorkbookRead): void {
       order.assemblyQuantity = lenient.number("assemblyQuantity") ?? NaN;
       order.assemblyUnitOfMeasure = lenient.code("assemblyUnitOfMeasure") ?? "";
       order.dueDate = lenient.date("dueDate");
+      order.locationCode = lenient.code("locationCode");
+      order.variantCode = lenient.code("assemblyVariantCode");
     }
     if (lineNo !== undefined) {
       const k = `${key(assemblyOrderNo)}\u0000${lineNo}`;

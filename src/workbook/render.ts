@@ -162,7 +162,9 @@ export function renderTable(
   const layout = [...spec.columns.map((c) => t.cols.get(c.key)), ...extras.map((e) => e.index)];
   const inLayout = (cells: CellValue[] | undefined): CellValue[] | undefined =>
     cells && layout.map((i) => (i === undefined ? null : (cells[i] ?? null)));
-  const sameLayout = layout.every((i, n) => i === n) && t.width <= width;
+  // Columns the spec gained after the sheet was written are added at its right edge in place.
+  const sameLayout =
+    layout.every((i, n) => i === n || (i === undefined && n >= t.width)) && t.width <= width;
 
   // Full rows of the new table and where each came from.
   const next: { cells: CellValue[]; origin?: number }[] = rows.map((r) => {

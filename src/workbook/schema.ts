@@ -94,6 +94,8 @@ export const ITEMS: SheetSpec = {
     code("baseUnitOfMeasure", "Base Unit of Measure", { aliases: ["Base UoM", "Base Unit"] }),
     option("assemblyPolicy", "Assembly Policy", POLICY_OPTIONS),
     { key: "unitPrice", header: "Unit Price", kind: "number", format: "amount" },
+    { key: "unitCost", header: "Unit Cost", kind: "number", format: "amount" },
+    qty("inventory", "Inventory", { aliases: ["Qty. on Hand", "On Hand"] }),
   ],
 };
 
@@ -119,6 +121,31 @@ export const RESOURCES: SheetSpec = {
     code("no", "No.", { required: true, aliases: ["Resource No."] }),
     text("name", "Name"),
     code("baseUnitOfMeasure", "Base Unit of Measure", { aliases: ["Base UoM", "Base Unit"] }),
+    { key: "unitPrice", header: "Unit Price", kind: "number", format: "amount" },
+    { key: "unitCost", header: "Unit Cost", kind: "number", format: "amount" },
+  ],
+};
+
+/** Optional: where it lists codes, a blanket line's Location Code must be one of them. */
+export const LOCATIONS: SheetSpec = {
+  name: "Locations",
+  tableName: "Locations",
+  record: "locations",
+  columns: [
+    code("code", "Code", { required: true, aliases: ["Location Code"] }),
+    text("name", "Name"),
+  ],
+};
+
+/** Optional: where it lists an item's variants, a Variant Code of that item must be one of them. */
+export const ITEM_VARIANTS: SheetSpec = {
+  name: "Item Variants",
+  tableName: "ItemVariants",
+  record: "itemVariants",
+  columns: [
+    code("itemNo", "Item No.", { required: true }),
+    code("code", "Code", { required: true, aliases: ["Variant Code"] }),
+    text("description", "Description"),
   ],
 };
 
@@ -184,6 +211,13 @@ export const BLANKET_ORDERS: SheetSpec = {
       format: "percent",
       aliases: ["Line Disc. %", "Discount %"],
     },
+    {
+      key: "unitCost",
+      header: "Unit Cost",
+      kind: "number",
+      format: "amount",
+      aliases: ["Unit Cost (LCY)"],
+    },
     date("shipmentDate", "Shipment Date"),
     qty("qtyToShip", "Qty. to Ship"),
     qty("quantityOrdered", "Quantity Ordered", { aliases: ["Qty. Ordered"] }),
@@ -202,7 +236,17 @@ export const SETUP: SheetSpec = {
   ],
 };
 
-/** Columns shared by the header part of assembly order sheets. */
+/**
+ * Where the assembly is made and which variant of the item: the header's Location Code and
+ * Variant Code, which follow the blanket (or sales) line. After the line columns, so sheets
+ * written before they existed keep their other columns where they were.
+ */
+const assemblyHeaderPlace: readonly ColumnSpec[] = [
+  code("locationCode", "Location Code"),
+  code("assemblyVariantCode", "Assembly Variant Code"),
+];
+
+/** Columns shared by the line part of assembly order sheets. */
 const assemblyLineColumns: readonly ColumnSpec[] = [
   lineNo("lineNo", "Line No."),
   option("type", "Type", TYPE_OPTIONS),
@@ -231,6 +275,7 @@ export const BLANKET_ASSEMBLY_ORDERS: SheetSpec = {
     code("assemblyUnitOfMeasure", "Assembly Unit of Measure"),
     date("dueDate", "Due Date"),
     ...assemblyLineColumns,
+    ...assemblyHeaderPlace,
   ],
 };
 
@@ -260,6 +305,7 @@ export const SALES_ORDERS: SheetSpec = {
     code("blanketOrderNo", "Blanket Order No."),
     lineNo("blanketOrderLineNo", "Blanket Order Line No."),
     code("assemblyOrderNo", "Assembly Order No."),
+    { key: "unitCost", header: "Unit Cost", kind: "number", format: "amount" },
   ],
 };
 
@@ -277,6 +323,7 @@ export const ASSEMBLY_ORDERS: SheetSpec = {
     date("dueDate", "Due Date"),
     ...assemblyLineColumns,
     code("blanketAssemblyOrderNo", "Blanket Assembly Order No."),
+    ...assemblyHeaderPlace,
   ],
 };
 
@@ -323,6 +370,8 @@ export const INPUT_SHEETS: readonly SheetSpec[] = [
   BLANKET_ORDERS,
   SETUP,
 ];
+/** Optional lists the product checks codes against; not in the template (an empty list would refuse every code). */
+export const LIST_SHEETS: readonly SheetSpec[] = [LOCATIONS, ITEM_VARIANTS];
 /** The sheets the product owns. */
 export const OUTPUT_SHEETS: readonly SheetSpec[] = [
   BLANKET_ASSEMBLY_ORDERS,

@@ -258,8 +258,9 @@ describe("assemble: refreshing keeps customizations", () => {
   test("user columns on the sheet travel with their rows", () => {
     let g = assembled(workbook());
     const s = g.sheets.find((x) => x.name === BAO)!;
-    s.rows[0][17] = "Planner note";
-    s.rows[2][17] = "check stock";
+    const free = s.rows[0].length; // the first column right of the product's
+    s.rows[0][free] = "Planner note";
+    s.rows[2][free] = "check stock";
     g = edit(g, "Blanket Orders", 0, "Quantity", 5);
     g = assembled(g);
     expect(pick(linesOf(g), "No.", "Quantity", "Planner note")).toEqual([

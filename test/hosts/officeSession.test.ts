@@ -113,7 +113,7 @@ describe("writing only what changed", () => {
     expect(values(gridsOf(excel))).toEqual(values(expected));
     const sheet = excel.workbook.sheet("Blanket Assembly Orders")!;
     expect(sheet.tables).toEqual([
-      { name: "BlanketAssemblyOrders", address: "A1:Q3", style: "TableStyleLight9" },
+      { name: "BlanketAssemblyOrders", address: "A1:S3", style: "TableStyleLight9" },
     ]);
     expect(sheet.format(1, 0)).toBe("@"); // Assembly Order No.
     expect(sheet.format(1, 6)).toBe("yyyy-mm-dd"); // Due Date

@@ -159,7 +159,7 @@ describe("Assemble", () => {
     ]);
     await user.click(within(changed).getByRole("button", { name: "BA-0002" }));
     await waitFor(async () =>
-      expect(await host.selection()).toEqual({ sheet: "Blanket Assembly Orders", address: "A4:Q5" })
+      expect(await host.selection()).toEqual({ sheet: "Blanket Assembly Orders", address: "A4:S5" })
     );
     await user.click(
       screen.getByRole("button", { name: "Open the Blanket Assembly Orders sheet" })
@@ -323,7 +323,7 @@ describe("Assemble-to-Order Lines", () => {
     );
     await user.click(screen.getByRole("button", { name: "Show Document" }));
     await waitFor(async () =>
-      expect(await host.selection()).toEqual({ sheet: "Blanket Assembly Orders", address: "A2:Q3" })
+      expect(await host.selection()).toEqual({ sheet: "Blanket Assembly Orders", address: "A2:S3" })
     );
   });
 });
@@ -357,11 +357,11 @@ describe("Make Order", () => {
     const created = await screen.findByLabelText("Created documents");
     await user.click(within(created).getByRole("button", { name: "SO-0001" }));
     await waitFor(async () =>
-      expect(await host.selection()).toEqual({ sheet: "Sales Orders", address: "A2:U2" })
+      expect(await host.selection()).toEqual({ sheet: "Sales Orders", address: "A2:V2" })
     );
     await user.click(within(created).getByRole("button", { name: "AO-0001" }));
     await waitFor(async () =>
-      expect(await host.selection()).toEqual({ sheet: "Assembly Orders", address: "A2:R3" })
+      expect(await host.selection()).toEqual({ sheet: "Assembly Orders", address: "A2:T3" })
     );
     expect(records(host.grids, "Blanket Orders")[0]).toMatchObject({
       "Qty. to Ship": null,

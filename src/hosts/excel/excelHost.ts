@@ -6,7 +6,7 @@
  */
 import { CellValue, cellRef, columnLetters, WorkbookGrids } from "../../workbook/grid";
 import { sameCell } from "../../workbook/render";
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../workbook/schema";
+import { INPUT_SHEETS, LIST_SHEETS, OUTPUT_SHEETS } from "../../workbook/schema";
 import {
   assertHistoryWritten,
   formatFor,
@@ -61,7 +61,7 @@ export interface ReadResult {
   sheets: Map<string, SheetInfo>;
 }
 
-const ENGINE_SHEETS = [...INPUT_SHEETS, ...OUTPUT_SHEETS].map((s) => s.name);
+const ENGINE_SHEETS = [...INPUT_SHEETS, ...LIST_SHEETS, ...OUTPUT_SHEETS].map((s) => s.name);
 
 /** Excel's error values: a text cell holding one is told apart by its value type. */
 const ERROR_TEXT =

@@ -12,6 +12,7 @@ import {
   COPY_BLANKET_ORDERS,
   COPY_SALES_ORDERS,
   INPUT_SHEETS,
+  LIST_SHEETS,
   OUTPUT_SHEETS,
   SHARED_COPY,
 } from "../../workbook/schema";
@@ -28,6 +29,7 @@ export class FileError extends Error {}
 const PRODUCT_SHEETS = new Set(
   [
     ...INPUT_SHEETS,
+    ...LIST_SHEETS,
     ...OUTPUT_SHEETS,
     COPY_BLANKET_ORDERS,
     COPY_SALES_ORDERS,
