@@ -12,6 +12,8 @@ import {
   AssembleResult,
   CommandResult,
   importCallOff,
+  RolledUpLine,
+  rollUp,
   LocatedIssue,
   makeOrder,
   MakeOrderResult,
@@ -52,6 +54,7 @@ const USAGE = `Usage:
   bao forecast   FILE [--by month|week] [-o OUT] [--json]
   bao share      FILE --customer NO -o OUT [--json]
   bao import-call-off FILE --from COPY [-o OUT] [--json]
+  bao roll-up    FILE --order DOC [--line N] [--price|--cost] [-o OUT] [--json]
   bao template   OUT
   bao demo       [-o OUT]`;
 
@@ -138,6 +141,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     by: { type: "string" as const },
     customer: { type: "string" as const },
     from: { type: "string" as const },
+    line: { type: "string" as const },
+    price: { type: "boolean" as const },
+    cost: { type: "boolean" as const },
   };
   let parsed;
   try {
@@ -153,6 +159,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     forecast: ["json", "output", "by"],
     share: ["json", "output", "customer"],
     "import-call-off": ["json", "output", "from"],
+    "roll-up": ["json", "output", "order", "line", "price", "cost"],
     template: [],
     demo: ["output"],
   };
@@ -303,6 +310,39 @@ async function run(argv: string[], io: Io): Promise<number> {
       }
       return r.ok ? 0 : 1;
     }
+    case "roll-up": {
+      if (!values.order) throw new UsageError("roll-up needs --order DOC");
+      if (values.price && values.cost)
+        throw new UsageError("roll-up takes --price or --cost, not both");
+      let lineNo: number | undefined;
+      if (values.line !== undefined) {
+        if (!/^\s*\d+\s*$/.test(values.line))
+          throw new UsageError(
+            `--line ${values.line}: expected a line number, such as --line 10000`
+          );
+        lineNo = Number(values.line);
+      }
+      const kind = values.cost ? "cost" : "price";
+      const loaded = await loadWorkbook(file);
+      const dest = target(loaded, values.output);
+      const r = rollUp(loaded.grids, { blanketOrderNo: values.order, lineNo, kind });
+      if (r.ok && r.plan) {
+        applyToLoaded(loaded, r.plan);
+        await saveLoaded(loaded, dest);
+      }
+      if (values.json) json(io, r, { kind, lines: r.lines });
+      else {
+        report(io, file, r);
+        for (const l of rollUpTable(r.lines)) io.out(l);
+        const field = kind === "price" ? "Unit Price" : "Unit Cost";
+        io.out(
+          r.ok
+            ? `Rolled up the ${kind} of ${plural(r.lines.length, "line")} of blanket order ${values.order} into ${field}. Wrote ${dest}.`
+            : "Nothing written: fix the errors above, then run roll-up again."
+        );
+      }
+      return r.ok ? 0 : 1;
+    }
     case "template": {
       if (fs.existsSync(file))
         throw new FileError(
@@ -334,13 +374,47 @@ function qtyToShipTable(changes: QtyToShipChange[]): string[] {
       shown(c.new),
     ]),
   ];
+  return aligned(rows, 4);
+}
+
+/** Rows as text columns, left-aligned, and right-aligned from column `numbersFrom` on. */
+function aligned(rows: string[][], numbersFrom: number): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) =>
     r
-      .map((cell, i) => (i >= 4 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .map((cell, i) => (i >= numbersFrom ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
       .join("  ")
       .trimEnd()
   );
+}
+
+/** Roll-up figures per line as aligned text columns; "-" where an amount is missing. */
+function rollUpTable(lines: RolledUpLine[]): string[] {
+  if (!lines.length) return [];
+  const shown = (q: number | undefined) => (q === undefined ? "-" : formatQty(q));
+  const rows = [
+    [
+      "Line",
+      "Item",
+      "Unit",
+      "Unit Price",
+      "Rolled-up price",
+      "Rolled-up cost",
+      "Margin",
+      "Margin %",
+    ],
+    ...lines.map((l) => [
+      String(l.lineNo),
+      l.no,
+      l.unitOfMeasureCode,
+      shown(l.unitPrice),
+      shown(l.price),
+      shown(l.cost),
+      shown(l.margin),
+      shown(l.marginPercent),
+    ]),
+  ];
+  return aligned(rows, 3);
 }
 
 function madeOrderText(order: string, r: MakeOrderResult): string {
