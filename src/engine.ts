@@ -683,6 +683,9 @@ export interface AssemblyOrderView {
   assemblyQuantity: number;
   assemblyUnitOfMeasure: string;
   dueDate?: number;
+  /** From the blanket line: where the kit is assembled, and which variant. */
+  locationCode?: string;
+  variantCode?: string;
   lines: (AssemblyLine & {
     /** How the line differs from the item's BOM. */
     customized?: string[];
@@ -743,6 +746,8 @@ export function assemblyOrderAt(
     assemblyQuantity: quantity,
     assemblyUnitOfMeasure: line?.unitOfMeasureCode ?? order!.assemblyUnitOfMeasure,
     dueDate: line?.shipmentDate ?? order?.dueDate,
+    locationCode: line ? line.locationCode : order?.locationCode,
+    variantCode: line ? line.variantCode : order?.variantCode,
     lines: (order?.lines ?? []).map((l) => ({
       ...l,
       quantity: lineQuantityOf(l, quantity),

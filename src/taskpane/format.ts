@@ -14,6 +14,11 @@ export function formatAmount(n: number | undefined): string {
   return n === undefined || Number.isNaN(n) ? "" : formatNumber(n, 2, 2);
 }
 
+/** A unit amount (a price or cost per unit): 2 to 5 decimals, as BC's unit-amount precision. */
+export function formatUnitAmount(n: number | undefined): string {
+  return n === undefined || Number.isNaN(n) ? "" : formatNumber(n, 5, 2);
+}
+
 /** A date in the workbook's culture's short date format. */
 export function formatDate(serial: number | undefined): string {
   return serial === undefined ? "" : formatDateIn(serial);

@@ -25,10 +25,12 @@ import {
   EditableField,
   editAssemblyOrder,
   LineType,
+  rollUp,
+  RollUpKind,
 } from "../../engine";
 import { Selection } from "../../hosts/workbookHost";
 import { parseCellRef } from "../../workbook/grid";
-import { formatDate, formatQuantity, parseQuantityInput } from "../format";
+import { formatDate, formatQuantity, formatUnitAmount, parseQuantityInput } from "../format";
 import { useTask } from "../task";
 import { ConfirmDialog, ConfirmRequest } from "./ConfirmDialog";
 import { IssueList } from "./IssueList";
@@ -66,6 +68,7 @@ const useStyles = makeStyles({
   control: { width: "100%", minWidth: 0 },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
   customized: { color: tokens.colorPaletteBlueForeground2 },
+  missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
   earlier: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
@@ -240,6 +243,63 @@ function AddLineForm({
   );
 }
 
+/** The rolled-up price and cost of the agreed specification beside the line's own price. */
+function RollUpFigures({
+  view,
+  onRollUp,
+}: {
+  view: AssemblyOrderView;
+  onRollUp: (kind: RollUpKind) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const r = view.rollUp!;
+  const per = ` per ${view.assemblyUnitOfMeasure}`;
+  const amount = (n: number | undefined, missing: string[]) =>
+    n !== undefined ? (
+      formatUnitAmount(n) + per
+    ) : (
+      <span className={styles.missing}>
+        not known: no {missing === r.missingPrice ? "Unit Price" : "Unit Cost"} for{" "}
+        {missing.join(", ")}
+      </span>
+    );
+  const rows: [string, React.ReactNode][] = [
+    [
+      "Unit Price",
+      r.unitPrice === undefined
+        ? "(none)"
+        : `${formatUnitAmount(r.unitPrice)}${per}${r.lineDiscountPercent ? `, less ${formatQuantity(r.lineDiscountPercent)} %` : ""}`,
+    ],
+    ["Rolled-up price", amount(r.price, r.missingPrice)],
+    ["Rolled-up cost", amount(r.cost, r.missingCost)],
+  ];
+  if (r.margin !== undefined)
+    rows.push([
+      "Margin",
+      `${formatUnitAmount(r.margin)}${per}${r.marginPercent !== undefined ? ` (${formatQuantity(r.marginPercent)} %)` : ""}`,
+    ]);
+  return (
+    <section aria-label="Price and cost">
+      <dl className={styles.header}>
+        {rows.map(([label, value]) => (
+          <React.Fragment key={label}>
+            <dt className={styles.label}>{label}</dt>
+            <dd style={{ margin: 0 }}>{value}</dd>
+          </React.Fragment>
+        ))}
+      </dl>
+      <div className={styles.actions}>
+        <Button size="small" disabled={r.price === undefined} onClick={() => onRollUp("price")}>
+          Roll Up Price
+        </Button>
+        <Button size="small" disabled={r.cost === undefined} onClick={() => onRollUp("cost")}>
+          Roll Up Cost
+        </Button>
+      </div>
+    </section>
+  );
+}
+
 export function AssemblyLinesPanel(): React.JSX.Element {
   const styles = useStyles();
   const task = useTask();
@@ -281,6 +341,42 @@ export function AssemblyLinesPanel(): React.JSX.Element {
     return selection && row ? (assemblyOrderAt(grids, selection.sheet, row) ?? null) : null;
   }, [grids, selection]);
 
+  /** Roll Up Price / Cost of the line shown, after the planner confirmed the new value. */
+  const askRollUp = (kind: RollUpKind): void => {
+    const r = view?.rollUp;
+    const value = kind === "price" ? r?.price : r?.cost;
+    if (!view || !r || value === undefined) return;
+    const field = kind === "price" ? "Unit Price" : "Unit Cost";
+    const now = kind === "price" ? r.unitPrice : r.unitCost;
+    setConfirm({
+      title: kind === "price" ? "Roll up the price?" : "Roll up the cost?",
+      body: `${field} of blanket order ${view.blanketOrderNo} line ${view.blanketOrderLineNo} becomes ${formatUnitAmount(value)} per ${view.assemblyUnitOfMeasure}${now === undefined ? "" : ` (now ${formatUnitAmount(now)})`}: the ${kind} of its components as agreed. Later call-offs use it.`,
+      confirm: kind === "price" ? "Roll Up Price" : "Roll Up Cost",
+      onConfirm: () => void doRollUp(kind),
+    });
+  };
+
+  const doRollUp = async (kind: RollUpKind): Promise<void> => {
+    if (!view) return;
+    let refusal: string | undefined;
+    await task.run(kind === "price" ? "Roll Up Price" : "Roll Up Cost", () =>
+      task.host.update((grids) => {
+        const r = rollUp(grids, {
+          blanketOrderNo: view.blanketOrderNo,
+          lineNo: view.blanketOrderLineNo,
+          kind,
+        });
+        refusal = r.ok ? undefined : r.issues.find((i) => i.severity === "error")?.message;
+        return r;
+      })
+    );
+    task.announce(
+      refusal
+        ? `Not rolled up: ${refusal}`
+        : `${kind === "price" ? "Unit Price" : "Unit Cost"} of line ${view.blanketOrderLineNo} rolled up.`
+    );
+  };
+
   const edit = async (change: AssemblyLineEdit | string): Promise<string | undefined> => {
     if (typeof change === "string") return change;
     if (!view?.assemblyOrderNo) return undefined;
@@ -313,6 +409,8 @@ export function AssemblyLinesPanel(): React.JSX.Element {
     ["Quantity", `${formatQuantity(view.assemblyQuantity)} ${view.assemblyUnitOfMeasure}`],
     ["Due date", formatDate(view.dueDate) || "(none)"],
   ];
+  if (view.locationCode) header.push(["Location", view.locationCode]);
+  if (view.variantCode) header.push(["Variant", view.variantCode]);
 
   return (
     <div>
@@ -408,6 +506,7 @@ export function AssemblyLinesPanel(): React.JSX.Element {
               }}
             />
           )}
+          {view.rollUp && <RollUpFigures view={view} onRollUp={askRollUp} />}
           {(view.removed.length > 0 || view.callOffs > 0) && (
             <Caption1 block aria-label="Agreement history">
               {view.callOffs > 0 &&

@@ -7,6 +7,9 @@ import {
   Field,
   Input,
   Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Table,
   TableBody,
   TableCell,
@@ -166,6 +169,14 @@ export function MakeOrderPanel(): React.JSX.Element {
         "There is nothing to create. Enter a Qty. to Ship on at least one line."
       );
     const amounts = lines.map((l) => callOffAmount(l, ship.get(l.lineNo)!));
+    // BC's stockout warning, before anything is written: the order as it would be made now.
+    const short = task.workbook
+      ? makeOrder(task.workbook, {
+          blanketOrderNo: order.documentNo,
+          orderDate,
+          qtyToShip: ship,
+        }).issues.filter((i) => i.code === "COMPONENT_SHORT")
+      : [];
     setConfirm({
       title: "Make this sales order?",
       body: (
@@ -185,6 +196,18 @@ export function MakeOrderPanel(): React.JSX.Element {
           </ul>
           {amounts.every((a) => a !== undefined) && (
             <Body1 as="p">Total (excl. VAT): {formatAmount(sumAmounts(amounts as number[]))}</Body1>
+          )}
+          {short.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Components short</MessageBarTitle>
+                <ul aria-label="Components short">
+                  {short.map((i) => (
+                    <li key={i.cell}>{i.message}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
           )}
         </>
       ),
