@@ -8,6 +8,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import {
   assemble,
+  blanketOrders,
   forecast,
   AssembleResult,
   CommandResult,
@@ -457,6 +458,14 @@ async function demo(out: string, io: Io): Promise<number> {
     }
     applyToLoaded(loaded, m.plan);
     io.out(`3. make-order ${order}: ${madeOrderText(order, m)}`);
+    for (const i of m.issues) io.out(issueLine(i));
+  }
+  // The roll-up is shown, not written: the agreed prices stay the planner's decision.
+  const first = orders[0] ?? blanketOrders(loaded.grids)[0]?.documentNo;
+  const r = first ? rollUp(loaded.grids, { blanketOrderNo: first }) : undefined;
+  if (r?.lines.length) {
+    io.out(`4. roll-up ${first} (shown, not written; bao roll-up writes it):`);
+    for (const l of rollUpTable(r.lines)) io.out(`  ${l}`);
   }
   await saveLoaded(loaded, out);
   io.out(`Result: ${path.resolve(out)}`);

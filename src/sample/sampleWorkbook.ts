@@ -15,6 +15,7 @@ import {
   BLANKET_ORDERS,
   ITEM_UNITS,
   ITEMS,
+  LOCATIONS,
   RESOURCES,
   SETUP,
   SheetSpec,
@@ -54,84 +55,112 @@ const items: Row[] = [
     Description: "Desk frame, steel, black",
     "Base Unit of Measure": "PCS",
     "Unit Price": 140,
+    "Unit Cost": 86.4,
+    Inventory: 400,
   },
   {
     "No.": "TOP-160",
     Description: "Desktop 160 x 80 cm, oak",
     "Base Unit of Measure": "PCS",
     "Unit Price": 95,
+    "Unit Cost": 58.1,
+    Inventory: 260,
   },
   {
     "No.": "TOP-180",
     Description: "Desktop 180 x 90 cm, oak",
     "Base Unit of Measure": "PCS",
     "Unit Price": 118,
+    "Unit Cost": 72.25,
+    Inventory: 40,
   },
   {
     "No.": "MOTOR-2",
     Description: "Dual lift motor with controller",
     "Base Unit of Measure": "PCS",
     "Unit Price": 120,
+    "Unit Cost": 79.9,
+    Inventory: 300,
   },
   {
     "No.": "CABLE-TRAY",
     Description: "Cable tray, under-desk",
     "Base Unit of Measure": "PCS",
     "Unit Price": 12,
+    "Unit Cost": 6.35,
+    Inventory: 500,
   },
   {
     "No.": "SCREW-SET",
     Description: "Screw set M6 (bag)",
     "Base Unit of Measure": "PCS",
     "Unit Price": 3.2,
+    "Unit Cost": 1.42,
+    Inventory: 2400,
   },
   {
     "No.": "MONITOR-ARM",
     Description: "Monitor arm, single",
     "Base Unit of Measure": "PCS",
     "Unit Price": 39,
+    "Unit Cost": 22.8,
+    Inventory: 60,
   },
   {
     "No.": "SEAT-01",
     Description: "Seat and back, mesh",
     "Base Unit of Measure": "PCS",
     "Unit Price": 88,
+    "Unit Cost": 51.75,
+    Inventory: 420,
   },
   {
     "No.": "BASE-05",
     Description: "Five-star base, aluminium",
     "Base Unit of Measure": "PCS",
     "Unit Price": 34,
+    "Unit Cost": 19.6,
+    Inventory: 420,
   },
   {
     "No.": "CASTOR",
     Description: "Castor, soft floor",
     "Base Unit of Measure": "PCS",
     "Unit Price": 1.9,
+    "Unit Cost": 0.88,
+    Inventory: 3000,
   },
   {
     "No.": "ARM-PAIR",
     Description: "Armrests 3D (pair)",
     "Base Unit of Measure": "PCS",
     "Unit Price": 21,
+    "Unit Cost": 11.9,
+    Inventory: 420,
   },
   {
     "No.": "LAMP-HEAD",
     Description: "LED head 8 W",
     "Base Unit of Measure": "PCS",
     "Unit Price": 9.5,
+    "Unit Cost": 5.05,
+    Inventory: 600,
   },
   {
     "No.": "LAMP-ARM",
     Description: "Lamp arm with clamp",
     "Base Unit of Measure": "PCS",
     "Unit Price": 6.8,
+    "Unit Cost": 3.6,
+    Inventory: 600,
   },
   {
     "No.": "USB-PSU",
     Description: "USB-C power supply 15 W",
     "Base Unit of Measure": "PCS",
     "Unit Price": 4.1,
+    "Unit Cost": 2.15,
+    Inventory: 600,
   },
 ];
 
@@ -141,8 +170,25 @@ const itemUnits: Row[] = [
 ];
 
 const resources: Row[] = [
-  { "No.": "ASSEMBLY", Name: "Assembly labour", "Base Unit of Measure": "HOUR" },
-  { "No.": "SETUP", Name: "Line setup", "Base Unit of Measure": "HOUR" },
+  {
+    "No.": "ASSEMBLY",
+    Name: "Assembly labour",
+    "Base Unit of Measure": "HOUR",
+    "Unit Price": 65,
+    "Unit Cost": 42,
+  },
+  {
+    "No.": "SETUP",
+    Name: "Line setup",
+    "Base Unit of Measure": "HOUR",
+    "Unit Price": 90,
+    "Unit Cost": 55,
+  },
+];
+
+const locations: Row[] = [
+  { Code: "MAIN", Name: "Main warehouse, Borlange" },
+  { Code: "SOUTH", Name: "Assembly hall south, Malmo" },
 ];
 
 const bomLine = (
@@ -222,8 +268,12 @@ const blanket: Row[] = [
   blanketLine("BSO-1001", 10000, "KIT-DESK", 120, "2027-02-15", {
     ...adatum,
     "Line Discount %": 5,
+    "Location Code": "MAIN",
   }),
-  blanketLine("BSO-1001", 20000, "KIT-CHAIR", 200, "2027-03-15", { "Line Discount %": 5 }),
+  blanketLine("BSO-1001", 20000, "KIT-CHAIR", 200, "2027-03-15", {
+    "Line Discount %": 5,
+    "Location Code": "MAIN",
+  }),
   {
     "Document No.": "BSO-1001",
     "Line No.": 30000,
@@ -239,7 +289,10 @@ const blanket: Row[] = [
     "Unit of Measure Code": "CARTON",
     "Unit Price": 150,
   }),
-  blanketLine("BSO-1003", 10000, "KIT-CHAIR", 60, "2027-08-31", school),
+  blanketLine("BSO-1003", 10000, "KIT-CHAIR", 60, "2027-08-31", {
+    ...school,
+    "Location Code": "SOUTH",
+  }),
   blanketLine("BSO-1003", 20000, "KIT-LAMP", 10, "2027-11-30", {
     "Unit of Measure Code": "BOX",
     "Unit Price": 189,
@@ -259,7 +312,10 @@ const about: CellValue[][] = [
   ],
   [],
   ["Sheets"],
-  ["Items, Item Units, Resources, Assembly BOMs", "master data, as in Business Central"],
+  [
+    "Items, Item Units, Resources, Assembly BOMs, Locations",
+    "master data, as in Business Central; Unit Price and Unit Cost feed the roll-ups, Inventory the availability check",
+  ],
   ["Blanket Orders", "the agreements; enter the customer's next call-off in Qty. to Ship"],
   [
     "Blanket Assembly Orders",
@@ -316,6 +372,7 @@ export function sampleGrids(): WorkbookGrids {
       tableWrite(ASSEMBLY_BOMS, boms),
       tableWrite(BLANKET_ORDERS, blanket),
       tableWrite(SETUP, setup),
+      tableWrite(LOCATIONS, locations),
     ],
   };
   let grids = applyPlan({ sheets: [{ name: "About", rows: about }] }, input);

@@ -75,7 +75,7 @@ test("the sample loads and the pane is interactive", async () => {
 
 test("Validate shows no errors on the sample, and warns of the line not assembled yet", async () => {
   await pane().getByRole("button", { name: "Validate" }).click();
-  await pane().getByText("No errors; 1 warning.", { exact: true }).waitFor();
+  await pane().getByText("No errors; 2 warnings.", { exact: true }).waitFor();
   await pane()
     .getByText(
       /BSO-1003 line 30000 assembles KIT-DESK to order but has no blanket assembly order yet/
@@ -104,7 +104,7 @@ test("a partial Qty. to Assemble to Order is ATO_PARTIAL on that cell, and Fix c
     .click();
   await page.getByRole("dialog").getByRole("button", { name: "Set to full quantity" }).click();
   await pane().getByRole("note", { name: "Fixed" }).waitFor();
-  await pane().getByText("No errors; 1 warning.", { exact: true }).waitFor();
+  await pane().getByText("No errors; 2 warnings.", { exact: true }).waitFor();
   await expect(cell(`${col}2`).textContent()).resolves.toBe("120");
   await step("04-fixed");
 });
@@ -219,7 +219,7 @@ test("Download .xlsx saves the workbook with the new orders; Load .xlsx reads a 
   await page.getByText("Loaded blanket-orders.xlsx.", { exact: true }).waitFor();
   await paneTab("Validate");
   await pane().getByRole("button", { name: "Validate" }).click();
-  await pane().getByText("No errors; 1 warning.", { exact: true }).waitFor();
+  await pane().getByText("No errors; 2 warnings.", { exact: true }).waitFor();
   await step("10-file-loaded");
 });
 

@@ -333,3 +333,43 @@ describe("the library", () => {
     expect(another).toMatchObject({ ok: true, salesOrder: "SO-0002" });
   });
 });
+
+describe("closer to BC, in Excel", () => {
+  test("location and variant reach the sales line and the assembly order's header; a shortage warns; roll-up writes the price", async () => {
+    const grids = workbook({
+      items: [
+        item("KIT", { "Assembly Policy": "Assemble-to-Order" }),
+        item("PART-A", { "Unit Price": 3, Inventory: 10 }),
+        item("PART-B", { "Unit Price": 1 }),
+      ],
+      blanket: [blanket({ ship: 6, extra: { "Location Code": "EAST", "Variant Code": "OAK" } })],
+    });
+    const excel = excelWith(grids);
+    const session = createOfficeSession(excel, { today: TODAY });
+    await session.assemble();
+    // (3 x 20 + 1 x 10) / 10 = 7.
+    expect(await session.rollUp({ order: "BSO-1001" })).toMatchObject({
+      ok: true,
+      kind: "price",
+      lines: [{ lineNo: 10000, price: 7 }],
+    });
+    const made = await session.makeOrder({ order: "BSO-1001" });
+    // 6 kits need 12 PART-A; 10 on hand.
+    expect(made).toMatchObject({ ok: true, warnings: 1, issues: [{ code: "COMPONENT_SHORT" }] });
+    const after = gridsOf(excel);
+    expect(records(after, "Sales Orders")[0]).toMatchObject({
+      "Unit Price": 7,
+      "Location Code": "EAST",
+      "Variant Code": "OAK",
+    });
+    expect(
+      records(after, "Assembly Orders").map((l) => [l["Location Code"], l["Assembly Variant Code"]])
+    ).toEqual([
+      ["EAST", "OAK"],
+      ["EAST", "OAK"],
+    ]);
+    const sheet = excel.workbook.sheet("Assembly Orders")!;
+    expect(sheet.tables[0].address).toBe("A1:T3");
+    expect((await session.validate()).ok).toBe(true);
+  });
+});

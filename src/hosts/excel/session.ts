@@ -12,6 +12,7 @@ import {
   forecast,
   LocatedIssue,
   makeOrder,
+  rollUp,
   template,
   validate,
 } from "../../engine";
@@ -183,6 +184,19 @@ export class OfficeSession {
           attemptId: options.attemptId,
         }),
       (r) => (r.ok ? { salesOrder: r.salesOrder, assemblyOrders: r.assemblyOrders } : {})
+    );
+  }
+
+  /** Roll Up Price (default) or Cost of an order's assemble-to-order lines, or of one line. */
+  rollUp(options: {
+    order: string;
+    line?: number;
+    kind?: "price" | "cost";
+  }): Promise<SessionResult> {
+    const kind = options.kind ?? "price";
+    return this.command(
+      (g) => rollUp(g, { blanketOrderNo: options.order, lineNo: options.line, kind }),
+      (r) => ({ kind, lines: r.lines })
     );
   }
 
