@@ -216,6 +216,26 @@ describe("availability at the call-off", () => {
     ]);
   });
 
+  test("assembly orders of other blanket orders count against inventory too", () => {
+    // BSO-1002 called off 12 kits first (24 PART-A of 30); BSO-1001's 4 kits need 8 > 6 left.
+    let g = assembled(
+      stocked([blanket({ qty: 50 }), blanket({ doc: "BSO-1002", qty: 20, ship: 12 })])
+    );
+    g = apply(g, makeOrder(g, { blanketOrderNo: "BSO-1002", orderDate: date("2027-01-05") }).plan);
+    g = edit(g, "Blanket Orders", 0, "Qty. to Ship", 4);
+    const r = makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-06") });
+    expect(r.issues.filter((i) => i.code === "COMPONENT_SHORT").map((i) => i.message)).toEqual([
+      expect.stringContaining(
+        "needs 8 PCS of item PART-A by 2027-03-01, but only 6 PCS are available (Inventory 30 less 24"
+      ),
+    ]);
+    // 3 kits (6 PART-A) fit exactly: no warning.
+    g = edit(g, "Blanket Orders", 0, "Qty. to Ship", 3);
+    expect(
+      codes(makeOrder(g, { blanketOrderNo: "BSO-1001", orderDate: date("2027-01-06") }).issues)
+    ).not.toContain("COMPONENT_SHORT");
+  });
+
   test("validate reports it for the Qty. to Ship entered, all orders together, in base units", () => {
     // BSO-1001 calls off 6 kits (12 PART-A), BSO-1002 2 BOX of 3 kits (12 PART-A): 24 > 20.
     let g = stocked(

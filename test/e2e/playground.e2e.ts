@@ -307,6 +307,7 @@ test("at 320, 350 and 450 px every tab and form fits the pane: one row of tabs, 
       .click();
     await narrow.locator('td[data-cell="I2"]').click();
     await narrowPane.getByRole("tab", { name: "ATO Lines" }).click();
+    await narrowPane.getByRole("region", { name: "Price and cost" }).waitFor();
     await narrowPane.getByRole("button", { name: "Edit line 10000" }).click();
     await narrowPane.getByRole("button", { name: "New line" }).click();
     await narrowPane.getByRole("form", { name: "New line" }).waitFor();
@@ -484,4 +485,41 @@ test("playground: follows the browser's dark preference, with no serious accessi
   await shot(dark, "dark-theme");
   expect(await seriousViolations(dark)).toEqual([]);
   await dark.close();
+});
+
+test("at 320 px, ATO Lines shows the rolled-up price beside the line's and Roll Up Price writes it to the blanket line", async () => {
+  const p = await s.browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await p.goto(`${s.server.url}playground.html?pane=320`);
+  const pn = p.getByLabel("Task pane");
+  await pn.getByRole("button", { name: "Validate" }).waitFor();
+  await p
+    .getByRole("tablist", { name: "Sheets" })
+    .getByRole("tab", { name: "Blanket Orders", exact: true })
+    .click();
+  await p.locator('td[data-cell="A2"]').click();
+  await pn.getByRole("tab", { name: "ATO Lines" }).click();
+  const figures = pn.getByRole("region", { name: "Price and cost" });
+  // The sample's desk: 489 agreed; its components roll up to 496.525 and cost 308.61917.
+  await figures.getByText("496.525 per PCS").waitFor();
+  await figures.getByText("308.61917 per PCS").waitFor();
+  await figures.getByRole("button", { name: "Roll Up Price" }).click();
+  const dialog = p.getByRole("dialog", { name: "Roll up the price?" });
+  await dialog.getByText(/becomes 496\.525 per PCS \(now 489\.00\)/).waitFor();
+  await shot(p, "rollup-confirm-320");
+  await dialog.getByRole("button", { name: "Roll Up Price" }).click();
+  await p.getByRole("dialog").waitFor({ state: "detached" });
+  await p.getByRole("status").getByText("Unit Price of line 10000 rolled up.").waitFor();
+  const priceCell = await p
+    .locator("td[data-cell$='1']", { hasText: /^Unit Price$/ })
+    .first()
+    .getAttribute("data-cell");
+  const col = priceCell!.replace(/\d+$/, "");
+  await expect(p.locator(`td[data-cell="${col}2"]`).textContent()).resolves.toBe("496.525");
+  const overflow = await p.evaluate(() => {
+    const el = document.querySelector("[aria-label='Task pane']")!;
+    return el.scrollWidth - el.clientWidth;
+  });
+  expect(overflow).toBe(0);
+  expect(await seriousViolations(p)).toEqual([]);
+  await p.close();
 });

@@ -69,6 +69,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
   customized: { color: tokens.colorPaletteBlueForeground2 },
   missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  figures: { margin: "8px 0" },
   earlier: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
@@ -279,7 +280,7 @@ function RollUpFigures({
       `${formatUnitAmount(r.margin)}${per}${r.marginPercent !== undefined ? ` (${formatQuantity(r.marginPercent)} %)` : ""}`,
     ]);
   return (
-    <section aria-label="Price and cost">
+    <section aria-label="Price and cost" className={styles.figures}>
       <dl className={styles.header}>
         {rows.map(([label, value]) => (
           <React.Fragment key={label}>
