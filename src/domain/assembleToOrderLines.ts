@@ -61,6 +61,12 @@ function checkComponent(index: BlanketIndex, l: AssemblyLine): string | undefine
       return `Item ${l.no} is not on the Items sheet. Add it there first, or enter another item.`;
     if (l.unitOfMeasureCode && unitFactor(records, l.no, l.unitOfMeasureCode) === undefined)
       return `Unit of measure ${l.unitOfMeasureCode} is not a unit of item ${item.no}. Use ${item.baseUnitOfMeasure} or add the unit on the Item Units sheet.`;
+    if (
+      l.variantCode &&
+      records.variantsListed &&
+      !records.itemVariants.get(key(l.no))?.has(key(l.variantCode))
+    )
+      return `Variant ${l.variantCode} is not a variant of item ${item.no} on the Item Variants sheet. Add it there first, or enter another variant.`;
   } else if (l.type === "Resource" && records.resourcesListed && !records.resources.has(key(l.no)))
     return `Resource ${l.no} is not on the Resources sheet. Add it there first, or enter another resource.`;
   return undefined;

@@ -3,7 +3,14 @@
  * assemble and make order (docs/rules.md). Expected figures are computed by hand in the
  * comments, never by the code under test.
  */
-import { assemble, assemblyOrderAt, makeOrder, rollUp, validate } from "../../src/engine";
+import {
+  assemble,
+  assemblyOrderAt,
+  editAssemblyOrder,
+  makeOrder,
+  rollUp,
+  validate,
+} from "../../src/engine";
 import {
   apply,
   atoItem,
@@ -338,6 +345,24 @@ describe("location and variant", () => {
       blanket: [blanket({ extra: { "Location Code": "NORTH", "Variant Code": "PINE" } as never })],
     });
     expect(validate(free).errors).toBe(0);
+  });
+
+  test("ATO Lines refuses a component variant the Item Variants sheet does not list", () => {
+    const g = assembled(located());
+    const variants = g.sheets.find((x) => x.name === "Item Variants")!;
+    variants.rows.push(["PART-A", "RED"]);
+    const edit = (value: string) =>
+      editAssemblyOrder(g, "BA-0001", {
+        kind: "update",
+        lineNo: 10000,
+        field: "variantCode",
+        value,
+      });
+    expect(edit("BLUE")).toEqual({
+      error:
+        "Variant BLUE is not a variant of item PART-A on the Item Variants sheet. Add it there first, or enter another variant.",
+    });
+    expect(edit("RED").plan).toBeDefined();
   });
 
   test("a BOM line's variant is checked against the item's variants", () => {
