@@ -47,21 +47,6 @@ const enum CellType {
   Other,
 }
 
-function cellType(s: string, from: number, to: number): CellType {
-  const len = to - from;
-  const c = s.charCodeAt(from);
-  if (len === 1) {
-    if (c === 115) return CellType.Shared; // s
-    if (c === 110) return CellType.Number; // n
-    if (c === 98) return CellType.Bool; // b
-    if (c === 101) return CellType.Error; // e
-    if (c === 100) return CellType.Date; // d
-  }
-  if (len === 3 && c === 115) return CellType.Str; // str
-  if (len === 9 && c === 105) return CellType.Inline; // inlineStr
-  return CellType.Other;
-}
-
 function typedValue(t: CellType, v: string, sst: readonly string[]): CellValue {
   switch (t) {
     case CellType.Number: {
@@ -89,54 +74,173 @@ function typedValue(t: CellType, v: string, sst: readonly string[]): CellValue {
   }
 }
 
+const C_LT = 60; // <
+const C_AMP = 38; // &
+const C_UNDERSCORE = 95; // _
+const C_i = 105;
+const C_s = 115;
+const C_v = 118;
+const C_0 = 48;
+const C_9 = 57;
+const C_MINUS = 45;
+
+const UTF8 = new TextDecoder();
+const ENCODER = new TextEncoder();
+const bytesOf = (text: string): Uint8Array => ENCODER.encode(text);
+const SHEET_DATA = bytesOf("<sheetData");
+const SHEET_DATA_CLOSE = bytesOf("</sheetData>");
+const ROW_CLOSE = bytesOf("</row>");
+const CELL_CLOSE = bytesOf("</c>");
+const IS_OPEN = bytesOf("<is>");
+const IS_CLOSE = bytesOf("</is>");
+const V_CLOSE = bytesOf("</v>");
+
 /**
- * Reads the values of a sheet's cells from its XML arriving in pieces: shared strings
- * resolved, a formula by its cached result. One pass, no string made per cell but its
- * value: this is the hot path of reading a million-row workbook.
+ * Where `pattern` starts in b[from, to), or -1. Plain loops: the distances are short (a
+ * cell's tags), where a call to TypedArray indexOf costs more than the scan.
+ */
+function find(b: Uint8Array, pattern: Uint8Array, from: number, to = b.length): number {
+  const first = pattern[0];
+  const last = to - pattern.length;
+  for (let i = from; i <= last; i++) {
+    if (b[i] !== first) continue;
+    let k = 1;
+    while (k < pattern.length && b[i + k] === pattern[k]) k++;
+    if (k === pattern.length) return i;
+  }
+  return -1;
+}
+
+const at = (b: Uint8Array, i: number, c0: number, c1: number, c2: number): boolean =>
+  b[i] === c0 && b[i + 1] === c1 && b[i + 2] === c2;
+const at4 = (b: Uint8Array, i: number, c0: number, c1: number, c2: number, c3: number): boolean =>
+  b[i] === c0 && b[i + 1] === c1 && b[i + 2] === c2 && b[i + 3] === c3;
+
+/** Where byte `c` is in b[from, to), or -1. */
+function findByte(b: Uint8Array, c: number, from: number, to = b.length): number {
+  for (let i = from; i < to; i++) if (b[i] === c) return i;
+  return -1;
+}
+
+function findLast(b: Uint8Array, pattern: Uint8Array, from: number): number {
+  for (let i = b.length - pattern.length; i >= from; i--) {
+    let k = 0;
+    while (k < pattern.length && b[i + k] === pattern[k]) k++;
+    if (k === pattern.length) return i;
+  }
+  return -1;
+}
+
+function cellTypeAt(b: Uint8Array, from: number, to: number): CellType {
+  const len = to - from;
+  const c = b[from];
+  if (len === 1) {
+    if (c === C_s) return CellType.Shared;
+    if (c === 110) return CellType.Number; // n
+    if (c === 98) return CellType.Bool; // b
+    if (c === 101) return CellType.Error; // e
+    if (c === 100) return CellType.Date; // d
+  }
+  if (len === 3 && c === C_s) return CellType.Str; // str
+  if (len === 9 && c === C_i) return CellType.Inline; // inlineStr
+  return CellType.Other;
+}
+
+/**
+ * Texts of cells by their bytes: a text seen before is the same string, found without
+ * making a new one (customers, items, units repeat on every row of a big sheet).
+ */
+class TextCache {
+  private readonly buckets = new Map<number, { bytes: Uint8Array; text: string }[]>();
+  private size = 0;
+
+  /** The text of b[from, to): plain ASCII without entities (the caller checked). */
+  ascii(b: Uint8Array, from: number, to: number): string {
+    const len = to - from;
+    if (len > 32) return UTF8.decode(b.subarray(from, to));
+    let h = 2166136261;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ b[i], 16777619);
+    const bucket = this.buckets.get(h);
+    if (bucket)
+      for (const e of bucket) {
+        if (e.bytes.length !== len) continue;
+        let k = 0;
+        while (k < len && e.bytes[k] === b[from + k]) k++;
+        if (k === len) return e.text;
+      }
+    const text = String.fromCharCode.apply(null, b.subarray(from, to) as never);
+    if (this.size < 200_000) {
+      const entry = { bytes: b.slice(from, to), text };
+      if (bucket) bucket.push(entry);
+      else this.buckets.set(h, [entry]);
+      this.size++;
+    }
+    return text;
+  }
+}
+
+/**
+ * Reads the values of a sheet's cells from its XML arriving in pieces of bytes: shared
+ * strings resolved, a formula by its cached result. One pass over the bytes, no string
+ * made for a cell but its value (and a repeated text not even that): this is the hot
+ * path of reading a million-row workbook.
  */
 export class SheetValues {
   readonly rows: CellValue[][] = [];
-  private buffer = "";
+  private carry: Uint8Array | undefined;
   private state: "head" | "rows" | "done" = "head";
   private row: CellValue[] = [];
   private rowNumber = 0;
+  private readonly texts = new TextCache();
 
   constructor(
     private readonly sst: readonly string[],
     private readonly intern: (v: string) => string
   ) {}
 
+  /** XML text (a sheet the package wrote itself). */
   push(text: string): void {
+    this.pushBytes(bytesOf(text));
+  }
+
+  /** XML bytes, UTF-8, cut anywhere. */
+  pushBytes(chunk: Uint8Array): void {
     if (this.state === "done") return;
-    let b = this.buffer ? this.buffer + text : text;
+    let b = chunk;
+    if (this.carry) {
+      b = new Uint8Array(this.carry.length + chunk.length);
+      b.set(this.carry);
+      b.set(chunk, this.carry.length);
+      this.carry = undefined;
+    }
+    let start = 0;
     if (this.state === "head") {
-      const at = b.indexOf("<sheetData");
-      const tagEnd = at < 0 ? -1 : b.indexOf(">", at);
+      const at = find(b, SHEET_DATA, 0);
+      const tagEnd = at < 0 ? -1 : b.indexOf(C_GT, at);
       if (tagEnd < 0) {
         // Keep only what may be the start of the tag.
-        this.buffer = b.slice(Math.max(0, b.length - 16));
+        this.carry = b.slice(Math.max(0, at < 0 ? b.length - 16 : at));
         return;
       }
-      if (b.charCodeAt(tagEnd - 1) === C_SLASH) {
+      if (b[tagEnd - 1] === C_SLASH) {
         this.state = "done";
-        this.buffer = "";
         return;
       }
       this.state = "rows";
-      b = b.slice(tagEnd + 1);
+      start = tagEnd + 1;
     }
-    const close = b.indexOf("</sheetData>");
-    // Whole rows only: up to the last row end (a row's cells never straddle it).
-    const end = close >= 0 ? close : b.lastIndexOf("</row>");
+    // Whole rows only: up to the last row end (a row's cells never straddle it). The end of
+    // the sheet data can only come after it.
+    const lastRow = findLast(b, ROW_CLOSE, start);
+    const close = find(b, SHEET_DATA_CLOSE, Math.max(start, lastRow));
+    const end = close >= 0 ? close : lastRow;
     if (end < 0) {
-      this.buffer = b;
+      this.carry = b.slice(start);
       return;
     }
-    this.parse(b, end);
-    if (close >= 0) {
-      this.state = "done";
-      this.buffer = "";
-    } else this.buffer = b.slice(end);
+    this.parse(b, start, end);
+    if (close >= 0) this.state = "done";
+    else this.carry = b.slice(end);
   }
 
   /** The row just read, trimmed to its size: arrays grown by push keep spare room. */
@@ -152,18 +256,30 @@ export class SheetValues {
     return this.rows;
   }
 
-  /** Parses the rows and cells of s[0, limit). */
-  private parse(s: string, limit: number): void {
+  /** A cell's text, b[from, to) as XML text: entities, `_xHHHH_` and UTF-8 decoded. */
+  private text(b: Uint8Array, from: number, to: number): string {
+    for (let i = from; i < to; i++) {
+      const c = b[i];
+      if (c >= 0x80 || c === C_AMP || c === C_UNDERSCORE) {
+        const raw = UTF8.decode(b.subarray(from, to));
+        const text = raw.indexOf("&") >= 0 || raw.indexOf("_x") >= 0 ? unescapeXml(raw) : raw;
+        return text.length <= 24 ? this.intern(text) : text;
+      }
+    }
+    return this.texts.ascii(b, from, to);
+  }
+
+  /** Parses the rows and cells of b[i, limit). */
+  private parse(b: Uint8Array, i: number, limit: number): void {
     const sst = this.sst;
-    let i = 0;
     let cells = this.row;
     let nextCol = cells.length;
     for (;;) {
-      const lt = s.indexOf("<", i);
+      const lt = findByte(b, C_LT, i, limit);
       if (lt < 0 || lt >= limit) break;
-      // Dispatch on the characters after "<": c (a cell), row, or anything else.
-      const ch = s.charCodeAt(lt + 1);
-      const ch2 = s.charCodeAt(lt + 2);
+      // Dispatch on the bytes after "<": c (a cell), row, or anything else.
+      const ch = b[lt + 1];
+      const ch2 = b[lt + 2];
       if (ch === C_c && (isSpace(ch2) || ch2 === C_GT || ch2 === C_SLASH)) {
         // A cell: its attributes, in one pass over the tag.
         let p = lt + 2;
@@ -171,8 +287,8 @@ export class SheetValues {
         let t = CellType.Number;
         let selfClosing = false;
         for (;;) {
-          let c = s.charCodeAt(p);
-          while (isSpace(c)) c = s.charCodeAt(++p);
+          let c = b[p];
+          while (isSpace(c)) c = b[++p];
           if (c === C_GT) {
             p++;
             break;
@@ -185,27 +301,27 @@ export class SheetValues {
           const nameStart = p;
           while (c !== C_EQ) {
             if (p >= limit) throw new MalformedXml("a cell's tag is not closed");
-            c = s.charCodeAt(++p);
+            c = b[++p];
           }
           const nameEnd = p;
-          c = s.charCodeAt(++p);
-          while (isSpace(c)) c = s.charCodeAt(++p);
+          c = b[++p];
+          while (isSpace(c)) c = b[++p];
           if (c !== C_Q && c !== C_APOS) throw new MalformedXml("an attribute has no quotes");
           const valueStart = p + 1;
-          const valueEnd = s.indexOf(c === C_Q ? '"' : "'", valueStart);
+          const valueEnd = findByte(b, c, valueStart, limit);
           if (valueEnd < 0 || valueEnd >= limit)
             throw new MalformedXml("an attribute is not closed");
           if (nameEnd - nameStart === 1) {
-            const a = s.charCodeAt(nameStart);
+            const a = b[nameStart];
             if (a === C_r) {
               let n = 0;
               for (let k = valueStart; k < valueEnd; k++) {
-                const d = s.charCodeAt(k);
+                const d = b[k];
                 if (d < C_A || d > C_Z) break;
                 n = n * 26 + d - 64;
               }
               col = n - 1;
-            } else if (a === C_t) t = cellType(s, valueStart, valueEnd);
+            } else if (a === C_t) t = cellTypeAt(b, valueStart, valueEnd);
           }
           p = valueEnd + 1;
         }
@@ -214,41 +330,93 @@ export class SheetValues {
           i = p;
           continue;
         }
-        const cellEnd = s.indexOf("</c>", p);
-        if (cellEnd < 0 || cellEnd >= limit) throw new MalformedXml("a cell is not closed");
-        i = cellEnd + 4;
         let v: CellValue = null;
+        // The usual cell, `<v>digits or text</v></c>` or `<is><t>text</t></is></c>`, read
+        // straight through; anything else (formulas, rich text, spaces) the general way.
+        if (t !== CellType.Inline && at(b, p, C_LT, C_v, C_GT)) {
+          const lt2 = findByte(b, C_LT, p + 3, limit);
+          if (
+            lt2 >= 0 &&
+            at4(b, lt2, C_LT, C_SLASH, C_v, C_GT) &&
+            at4(b, lt2 + 4, C_LT, C_SLASH, C_c, C_GT)
+          ) {
+            v = this.value(t, b, p + 3, lt2, sst);
+            i = lt2 + 8;
+            if (typeof v === "string" && v.length <= 24) v = this.intern(v);
+            while (cells.length < col) cells.push(null);
+            cells[col] = v;
+            continue;
+          }
+        } else if (
+          t === CellType.Inline &&
+          at4(b, p, C_LT, C_i, C_s, C_GT) &&
+          at(b, p + 4, C_LT, C_t, C_GT)
+        ) {
+          const lt2 = findByte(b, C_LT, p + 7, limit);
+          if (
+            lt2 >= 0 &&
+            at4(b, lt2, C_LT, C_SLASH, C_t, C_GT) &&
+            at4(b, lt2 + 4, C_LT, C_SLASH, C_i, C_s) &&
+            at4(b, lt2 + 8, C_GT, C_LT, C_SLASH, C_c) &&
+            b[lt2 + 12] === C_GT
+          ) {
+            v = this.text(b, p + 7, lt2);
+            i = lt2 + 13;
+            while (cells.length < col) cells.push(null);
+            cells[col] = v;
+            continue;
+          }
+        }
+        const cellEnd = find(b, CELL_CLOSE, p, limit);
+        if (cellEnd < 0) throw new MalformedXml("a cell is not closed");
+        i = cellEnd + 4;
         if (t === CellType.Inline) {
-          const is = s.indexOf("<is>", p);
-          if (is >= 0 && is < cellEnd) {
-            const inner = s.slice(is + 4, s.lastIndexOf("</is>", cellEnd));
+          const is = find(b, IS_OPEN, p, cellEnd);
+          if (is >= 0) {
+            const innerStart = is + 4;
+            let innerEnd = cellEnd - 5;
+            if (find(b, IS_CLOSE, innerEnd, cellEnd) !== innerEnd) {
+              innerEnd = innerStart;
+              for (let k = cellEnd - 5; k >= innerStart; k--)
+                if (find(b, IS_CLOSE, k, k + 5) === k) {
+                  innerEnd = k;
+                  break;
+                }
+            }
             // The usual inline string is one plain <t>; rich text goes the long way.
-            if (inner.startsWith("<t>") && inner.indexOf("<", 3) === inner.length - 4) {
-              const text = inner.slice(3, inner.length - 4);
-              v = text.indexOf("&") >= 0 || text.indexOf("_x") >= 0 ? unescapeXml(text) : text;
-            } else v = stringItemText(inner);
+            const next = findByte(b, C_LT, innerStart + 3, cellEnd);
+            if (
+              b[innerStart] === C_LT &&
+              b[innerStart + 1] === C_t &&
+              b[innerStart + 2] === C_GT &&
+              next === innerEnd - 4
+            )
+              v = this.text(b, innerStart + 3, innerEnd - 4);
+            else v = stringItemText(UTF8.decode(b.subarray(innerStart, innerEnd)));
           }
         } else {
-          const vStart = s.indexOf("<v", p);
-          if (vStart >= 0 && vStart < cellEnd && s.charCodeAt(vStart + 2) === C_GT) {
-            const vEnd = s.indexOf("</v>", vStart);
-            if (vEnd < 0 || vEnd > cellEnd) throw new MalformedXml("a cell value is not closed");
-            v = typedValue(t, s.slice(vStart + 3, vEnd), sst);
-          } else {
-            const f = s.indexOf("<f", p);
-            if (f >= 0 && f < cellEnd) v = { error: "a formula Excel has not calculated" };
-          }
+          const vStart = find(b, V_OPEN, p, cellEnd);
+          if (vStart >= 0 && vStart < cellEnd && b[vStart + 1] === C_v && b[vStart + 2] === C_GT) {
+            const from = vStart + 3;
+            const vEnd = find(b, V_CLOSE, from, cellEnd + 4);
+            if (vEnd < 0) throw new MalformedXml("a cell value is not closed");
+            v = this.value(t, b, from, vEnd, sst);
+          } else if (find(b, F_OPEN, p, cellEnd) >= 0)
+            v = { error: "a formula Excel has not calculated" };
         }
         if (v === null) continue;
         if (typeof v === "string" && v.length <= 24) v = this.intern(v);
         while (cells.length < col) cells.push(null);
         cells[col] = v;
-      } else if (ch === C_r && ch2 === C_o && s.startsWith("row", lt + 1)) {
-        const tagEnd = s.indexOf(">", lt);
-        if (tagEnd < 0 || tagEnd >= limit) throw new MalformedXml("a row's tag is not closed");
-        const r = s.indexOf(' r="', lt);
+      } else if (ch === C_r && ch2 === C_o && b[lt + 3] === 119 /* w */) {
+        const tagEnd = findByte(b, C_GT, lt, limit);
+        if (tagEnd < 0) throw new MalformedXml("a row's tag is not closed");
+        const r = find(b, ROW_NUMBER, lt, tagEnd);
         let row = this.rowNumber + 1;
-        if (r >= 0 && r < tagEnd) row = +s.slice(r + 4, s.indexOf('"', r + 4));
+        if (r >= 0) {
+          const q = findByte(b, C_Q, r + 4, tagEnd);
+          row = +UTF8.decode(b.subarray(r + 4, q < 0 ? r + 4 : q));
+        }
         if (!Number.isInteger(row) || row < 1 || row > 1_048_576 || row <= this.rowNumber)
           throw new MalformedXml(`a row number is out of order or range (${row})`);
         this.finishRow();
@@ -262,7 +430,34 @@ export class SheetValues {
     }
     this.row = cells;
   }
+
+  /** A `<v>` value: a whole number read from its digits, the rest through its text. */
+  private value(
+    t: CellType,
+    b: Uint8Array,
+    from: number,
+    to: number,
+    sst: readonly string[]
+  ): CellValue {
+    if ((t === CellType.Number || t === CellType.Shared) && to > from && to - from <= 15) {
+      let k = from;
+      const negative = t === CellType.Number && b[k] === C_MINUS;
+      if (negative) k++;
+      let n = 0;
+      while (k < to && b[k] >= C_0 && b[k] <= C_9) n = n * 10 + b[k++] - C_0;
+      if (k === to && (!negative || to > from + 1)) {
+        if (t === CellType.Number) return negative ? -n : n;
+        const s = sst[n];
+        return s === undefined ? { error: "a string missing from the shared strings" } : s;
+      }
+    }
+    return typedValue(t, UTF8.decode(b.subarray(from, to)), sst);
+  }
 }
+
+const F_OPEN = bytesOf("<f");
+const V_OPEN = bytesOf("<v");
+const ROW_NUMBER = bytesOf(' r="');
 
 /** What the splitter hands on, in order. */
 export interface SheetParts {

@@ -37,6 +37,7 @@ import {
   FFLATE_CODEC,
   OutPart,
   partText,
+  partPieces,
   partTextPieces,
   readDirectory,
   TextSink,
@@ -371,6 +372,13 @@ export class XlsxPackage {
   }
 
   /** A sheet part's text, in pieces. */
+  private sheetBytes(entry: SheetEntry): AsyncIterable<Uint8Array> {
+    const e = this.entries.get(entry.path);
+    if (!e)
+      throw new PackageError(`damaged .xlsx workbook (the part of sheet ${entry.name} is missing)`);
+    return partPieces(this.data!, e, this.codec);
+  }
+
   private sheetText(entry: SheetEntry): AsyncIterable<string> {
     const written = this.written.get(entry.path);
     if (written !== undefined) return [written] as unknown as AsyncIterable<string>;
@@ -404,7 +412,9 @@ export class XlsxPackage {
       const values = new SheetValues(sst, intern);
       let rows: CellValue[][];
       try {
-        for await (const text of this.sheetText(s)) values.push(text);
+        const written = this.written.get(s.path);
+        if (written !== undefined) values.push(written);
+        else for await (const bytes of this.sheetBytes(s)) values.pushBytes(bytes);
         rows = values.end();
       } catch (err) {
         if (err instanceof PackageError) throw err;

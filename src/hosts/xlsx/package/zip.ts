@@ -158,20 +158,16 @@ export function partText(data: Uint8Array, e: ZipEntry, codec: Codec): string {
 }
 
 /** A part as text, in pieces, without holding it whole (the large sheets). */
-export async function* partTextPieces(
+export async function* partPieces(
   data: Uint8Array,
   e: ZipEntry,
   codec: Codec
-): AsyncGenerator<string> {
+): AsyncGenerator<Uint8Array> {
   checkMethod(e);
   const stored = storedBytes(data, e);
-  const utf8 = new TextDecoder();
   if (e.method === 0) {
     for (let i = 0; i < stored.length; i += 1 << 20)
-      yield utf8.decode(stored.subarray(i, Math.min(stored.length, i + (1 << 20))), {
-        stream: true,
-      });
-    yield utf8.decode();
+      yield stored.subarray(i, Math.min(stored.length, i + (1 << 20)));
     return;
   }
   let size = 0;
@@ -185,11 +181,21 @@ export async function* partTextPieces(
     }
     if (next.done) break;
     size += next.value.length;
-    // What the reader does with the text throws its own errors, not the zip's.
-    yield utf8.decode(next.value, { stream: true });
+    // What the reader does with the bytes throws its own errors, not the zip's.
+    yield next.value;
   }
-  yield utf8.decode();
   if (size !== e.size) throw new ZipError(`${e.name} inflates to the wrong size`);
+}
+
+/** A part's text, UTF-8 decoded, in pieces. */
+export async function* partTextPieces(
+  data: Uint8Array,
+  e: ZipEntry,
+  codec: Codec
+): AsyncGenerator<string> {
+  const utf8 = new TextDecoder();
+  for await (const bytes of partPieces(data, e, codec)) yield utf8.decode(bytes, { stream: true });
+  yield utf8.decode();
 }
 
 /** Text written into a part in pieces; `flush` lets the codec catch up. */

@@ -1,0 +1,78 @@
+/**
+ * The worksheet reader on its own: every kind of cell OOXML has, and the same values
+ * however the bytes arrive (split anywhere, a UTF-8 character included).
+ */
+import { SheetValues } from "../../src/hosts/xlsx/package/sheetXml";
+import { CellValue } from "../../src/workbook/grid";
+
+const SST = ["Item", "KIT-DESK", "Zürich"];
+
+const XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:H6"/>' +
+  "<sheetData>" +
+  '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>7</v></c></row>' +
+  '<row r="2" spans="1:8"><c r="A2"><v>42</v></c><c r="B2"><v>-0.75</v></c><c r="C2"><v>1.5E-3</v></c><c r="D2" s="3"><v>46447</v></c>' +
+  '<c r="E2"><v>123456789012345678</v></c><c r="F2"><v>-7</v></c><c r="H2" t="n"><v>007</v></c></row>' +
+  '<row r="3"><c r="A3" t="inlineStr"><is><t>plain</t></is></c><c r="B3" t="inlineStr"><is><t>Fish &amp; Chips</t></is></c>' +
+  '<c r="C3" t="inlineStr"><is><t>Zürich ✓</t></is></c><c r="D3" t="inlineStr"><is><t>a_x000D_b</t></is></c>' +
+  '<c r="E3" t="inlineStr"><is><r><t>rich </t></r><r><rPr><b/></rPr><t>text</t></r></is></c>' +
+  '<c r="F3" t="inlineStr"><is><t xml:space="preserve"> spaced </t></is></c><c r="G3" t="inlineStr"><is><t>plain</t></is></c></row>' +
+  '<row r="5"><c r="A5" t="b"><v>1</v></c><c r="B5" t="b"><v>0</v></c><c r="C5" t="e"><v>#N/A</v></c>' +
+  '<c r="D5" t="str"><f>A1&amp;"x"</f><v>Itemx</v></c><c r="E5"><f>1+1</f></c><c r="F5" s="2"/><c r="G5" t="str"><v>&lt;tag&gt;</v></c></row>' +
+  "<row><c><v>1</v></c><c><v>2</v></c><c r=\"E6\" t='s'><v>0</v></c></row>" +
+  "</sheetData><pageMargins/></worksheet>";
+
+const EXPECTED: CellValue[][] = [
+  ["Item", "KIT-DESK", "Zürich", { error: "a string missing from the shared strings" }],
+  [42, -0.75, 0.0015, 46447, 123456789012345680, -7, null, 7],
+  ["plain", "Fish & Chips", "Zürich ✓", "a\rb", "rich text", " spaced ", "plain"],
+  [],
+  [
+    true,
+    false,
+    { error: "#N/A" },
+    "Itemx",
+    { error: "a formula Excel has not calculated" },
+    null,
+    "<tag>",
+  ],
+  [1, 2, null, null, "Item"],
+];
+
+function read(pieces: Uint8Array[]): CellValue[][] {
+  const values = new SheetValues(SST, (v) => v);
+  for (const p of pieces) values.pushBytes(p);
+  return values.end().map((r) => r.map((c) => (c === undefined ? null : c)));
+}
+
+const bytes = new TextEncoder().encode(XML);
+
+test("every kind of cell, read whole", () => {
+  expect(read([bytes])).toEqual(EXPECTED);
+});
+
+test("the same values wherever the bytes are cut, in two pieces or in many", () => {
+  for (let cut = 1; cut < bytes.length; cut++) {
+    const got = read([bytes.subarray(0, cut), bytes.subarray(cut)]);
+    expect({ cut, got }).toEqual({ cut, got: EXPECTED });
+  }
+  for (const size of [1, 2, 3, 7, 64]) {
+    const pieces: Uint8Array[] = [];
+    for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
+    expect({ size, got: read(pieces) }).toEqual({ size, got: EXPECTED });
+  }
+});
+
+test("text pushed as a string (a sheet the package wrote) reads the same", () => {
+  const values = new SheetValues(SST, (v) => v);
+  values.push(XML);
+  expect(values.end().map((r) => r.map((c) => (c === undefined ? null : c)))).toEqual(EXPECTED);
+});
+
+test("damaged XML is a MalformedXml error, not a wrong value", () => {
+  const cut = new TextEncoder().encode(XML.slice(0, XML.indexOf("</sheetData>") - 20));
+  expect(() => read([cut])).toThrow("the sheet's cell data is cut off");
+  const outOfOrder = XML.replace('<row r="5">', '<row r="2">');
+  expect(() => read([new TextEncoder().encode(outOfOrder)])).toThrow("out of order");
+});
