@@ -6,6 +6,7 @@
 import {
   AssemblyOrderLine,
   BlanketAssemblyOrder,
+  BlanketOrder,
   BlanketOrderLine,
   key,
   lineKey,
@@ -17,45 +18,69 @@ import { unitFactor } from "./units";
 
 export interface BlanketIndex {
   records: Records;
-  lines: Map<string, BlanketOrderLine>;
-  /** Quantity ordered per blanket line, in base units. */
-  orderedBase: Map<string, number>;
-  salesLinesOf: Map<string, SalesLine[]>;
+  /** Quantity ordered per blanket line, in base units (lines with sales lines only). */
+  orderedBase: Map<BlanketOrderLine, number>;
+  /** The sales lines made from each blanket line (lines with sales lines only). */
+  salesLinesOf: Map<BlanketOrderLine, SalesLine[]>;
+  /** Lines of big blanket orders by Line No., made on first use (blanketLineAt). */
+  linesByNo?: Map<BlanketOrder, Map<number, BlanketOrderLine>>;
   blanketAssemblyOrderOf: Map<string, BlanketAssemblyOrder>;
   /** Assembly order lines per assembly order key; made on first use (assemblyLinesOf). */
   assemblyLines?: Map<string, AssemblyOrderLine[]>;
 }
 
+/**
+ * Keyed by the line records themselves: a million blanket lines need no million composite
+ * keys, and most have no sales lines at all.
+ */
 export function indexBlanketLines(records: Records): BlanketIndex {
-  const lines = new Map<string, BlanketOrderLine>();
-  for (const order of records.blanketOrders.values())
-    for (const l of order.lines) lines.set(lineKey(l.documentNo, l.lineNo), l);
-  const orderedBase = new Map<string, number>();
-  const salesLinesOf = new Map<string, SalesLine[]>();
+  const orderedBase = new Map<BlanketOrderLine, number>();
+  const salesLinesOf = new Map<BlanketOrderLine, SalesLine[]>();
+  const index: BlanketIndex = {
+    records,
+    orderedBase,
+    salesLinesOf,
+    blanketAssemblyOrderOf: new Map(),
+  };
   for (const s of records.salesLines) {
     if (!s.blanketOrderNo || s.blanketOrderLineNo === undefined || s.type !== "Item") continue;
-    const k = lineKey(s.blanketOrderNo, s.blanketOrderLineNo);
-    const line = lines.get(k);
-    const list = salesLinesOf.get(k);
+    const line = blanketLineAt(index, s.blanketOrderNo, s.blanketOrderLineNo);
+    // A sales line of a blanket line that is gone is BLANKET_LINE_NOT_FOUND (validation).
+    if (!line) continue;
+    const list = salesLinesOf.get(line);
     if (list) list.push(s);
-    else salesLinesOf.set(k, [s]);
+    else salesLinesOf.set(line, [s]);
     const factor =
-      unitFactor(records, s.no || line?.no || "", s.unitOfMeasureCode || line?.unitOfMeasureCode) ??
-      1;
-    orderedBase.set(k, addQty(orderedBase.get(k) ?? 0, mulQty(s.quantity, factor)));
+      unitFactor(records, s.no || line.no, s.unitOfMeasureCode || line.unitOfMeasureCode) ?? 1;
+    orderedBase.set(line, addQty(orderedBase.get(line) ?? 0, mulQty(s.quantity, factor)));
   }
-  const blanketAssemblyOrderOf = new Map<string, BlanketAssemblyOrder>();
+  const blanketAssemblyOrderOf = index.blanketAssemblyOrderOf;
   for (const order of records.blanketAssemblyOrders) {
     if (!order.blanketOrderNo || order.blanketOrderLineNo === undefined) continue;
     const k = lineKey(order.blanketOrderNo, order.blanketOrderLineNo);
     if (!blanketAssemblyOrderOf.has(k)) blanketAssemblyOrderOf.set(k, order);
   }
-  return { records, lines, orderedBase, salesLinesOf, blanketAssemblyOrderOf };
+  return index;
+}
+
+/** The blanket line with this document and Line No., if there is one. */
+export function blanketLineAt(
+  index: BlanketIndex,
+  documentNo: string,
+  lineNo: number
+): BlanketOrderLine | undefined {
+  const order = index.records.blanketOrders.get(key(documentNo));
+  if (!order) return undefined;
+  if (order.lines.length <= 16) return order.lines.find((l) => l.lineNo === lineNo);
+  index.linesByNo ??= new Map();
+  let byNo = index.linesByNo.get(order);
+  if (!byNo) index.linesByNo.set(order, (byNo = new Map(order.lines.map((l) => [l.lineNo, l]))));
+  return byNo.get(lineNo);
 }
 
 /** Quantity Ordered of a blanket line, in the line's own unit. */
 export function quantityOrdered(index: BlanketIndex, line: BlanketOrderLine): number {
-  const base = index.orderedBase.get(lineKey(line.documentNo, line.lineNo)) ?? 0;
+  const base = index.orderedBase.get(line) ?? 0;
   const factor = unitFactor(index.records, line.no, line.unitOfMeasureCode) ?? 1;
   return factor === 1 ? base : divQty(base, factor);
 }
@@ -74,7 +99,7 @@ export function blanketLineOf(
   order: Pick<BlanketAssemblyOrder, "blanketOrderNo" | "blanketOrderLineNo">
 ): BlanketOrderLine | undefined {
   return order.blanketOrderNo && order.blanketOrderLineNo !== undefined
-    ? index.lines.get(lineKey(order.blanketOrderNo, order.blanketOrderLineNo))
+    ? blanketLineAt(index, order.blanketOrderNo, order.blanketOrderLineNo)
     : undefined;
 }
 

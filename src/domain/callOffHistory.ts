@@ -6,7 +6,7 @@
  * "Changes after call-offs") are computed from it.
  */
 import { assemblyLinesOf, BlanketIndex } from "./blanketIndex";
-import { AssemblyLine, AssemblyOrderLine, BlanketOrderLine, key, lineKey } from "./model";
+import { AssemblyLine, AssemblyOrderLine, BlanketOrderLine, key } from "./model";
 import { subQty, sumOfProductsQty, sumQty } from "./quantity";
 
 /** One component line of one earlier call-off's assembly order. */
@@ -41,7 +41,7 @@ export const componentKey = (l: Pick<AssemblyLine, "lineNo" | "type" | "no">): s
 export function callOffHistory(index: BlanketIndex, line: BlanketOrderLine): CallOffHistory {
   const callOffs: EarlierCallOff[] = [];
   const byNumber = new Map<string, EarlierCallOff>();
-  for (const s of index.salesLinesOf.get(lineKey(line.documentNo, line.lineNo)) ?? []) {
+  for (const s of index.salesLinesOf.get(line) ?? []) {
     if (!s.assemblyOrderNo || byNumber.has(key(s.assemblyOrderNo))) continue;
     const callOff: EarlierCallOff = {
       assemblyOrderNo: s.assemblyOrderNo,

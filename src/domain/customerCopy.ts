@@ -5,7 +5,7 @@
  * returned copy is that customer's and its agreement still matches, then takes its
  * Qty. to Ship entries.
  */
-import { BlanketIndex, quantityOrdered } from "./blanketIndex";
+import { BlanketIndex, blanketLineAt, quantityOrdered } from "./blanketIndex";
 import { issue, Issue, MESSAGES } from "./issues";
 import { BlanketOrder, BlanketOrderLine, key, lineKey, SalesLine, Source } from "./model";
 import { formatQty, subQty } from "./quantity";
@@ -260,7 +260,7 @@ export function importCallOff(
       );
       continue;
     }
-    const line = c.lineNo === undefined ? undefined : index.lines.get(lineKey(doc, c.lineNo));
+    const line = c.lineNo === undefined ? undefined : blanketLineAt(index, doc, c.lineNo);
     if (!line) {
       mismatch(
         c.source,
@@ -308,7 +308,7 @@ export function importCallOff(
     for (const a of copy.agreed)
       if (
         !seen.has(lineKey(a.documentNo, a.lineNo)) &&
-        index.lines.has(lineKey(a.documentNo, a.lineNo))
+        blanketLineAt(index, a.documentNo, a.lineNo) !== undefined
       )
         mismatch(
           undefined,

@@ -356,7 +356,7 @@ function makeAssemblyOrderLinkedToSalesLine(
 ): AssemblyOrder {
   const assemblyOrderNo = sales.assemblyOrderNo!;
   const factor = unitFactor(index.records, line.no, line.unitOfMeasureCode) ?? 1;
-  const orderedBase = index.orderedBase.get(lineKey(line.documentNo, line.lineNo)) ?? 0;
+  const orderedBase = index.orderedBase.get(line) ?? 0;
   // Conservation: the call-off that completes the line takes the rest of each line's
   // Quantity; earlier ones never take more than is left, which rounding up could otherwise
   // do (0.00012 per unit over call-offs of 0.29167, 0.04167, ...), so the sum is exact.

@@ -244,6 +244,13 @@ const keys = new Map<string, string>();
 
 /** Upper-cased key of a code, as BC compares Code fields (remembered: codes repeat). */
 export function key(code: string): string {
+  // Most codes are upper case already: they are their own key, no lookup needed.
+  let plain = true;
+  for (let i = 0; i < code.length && plain; i++) {
+    const c = code.charCodeAt(i);
+    plain = c < 97 || (c > 122 && c < 128);
+  }
+  if (plain) return code;
   let k = keys.get(code);
   if (k === undefined) {
     k = code.toUpperCase();

@@ -3,7 +3,13 @@
  * checks. Every check yields an issue; nothing stops at the first. A blanket line whose
  * item or unit is unknown is marked not valid, so later steps leave it alone.
  */
-import { BlanketIndex, blanketLineOf, indexBlanketLines, quantityOrdered } from "./blanketIndex";
+import {
+  BlanketIndex,
+  blanketLineAt,
+  blanketLineOf,
+  indexBlanketLines,
+  quantityOrdered,
+} from "./blanketIndex";
 import { callOffHistory } from "./callOffHistory";
 import { serialToIso } from "./dates";
 import { issue, Issue, MESSAGES, Subject } from "./issues";
@@ -273,9 +279,7 @@ function checkCalledOffLine(
   affects: Subject[],
   issues: Issue[]
 ): void {
-  const sales = (index.salesLinesOf.get(lineKey(l.documentNo, l.lineNo)) ?? []).filter(
-    (s) => s.quantity > 0
-  );
+  const sales = (index.salesLinesOf.get(l) ?? []).filter((s) => s.quantity > 0);
   if (!sales.length) return;
   const otherItem = sales.find((s) => s.no && key(s.no) !== key(l.no));
   const otherUnit = sales.find(
@@ -355,7 +359,7 @@ function checkComputedSize(
 function checkSalesLinks(index: BlanketIndex, issues: Issue[]): void {
   for (const s of index.records.salesLines) {
     if (!s.blanketOrderNo || s.blanketOrderLineNo === undefined) continue;
-    if (!index.lines.has(lineKey(s.blanketOrderNo, s.blanketOrderLineNo))) {
+    if (!blanketLineAt(index, s.blanketOrderNo, s.blanketOrderLineNo)) {
       issues.push(
         issue(
           "BLANKET_LINE_NOT_FOUND",
@@ -618,7 +622,7 @@ function checkUnfinishedDocuments(index: BlanketIndex, issues: Issue[]): void {
       if (l.type !== "Item" || !l.valid || l.storedQuantityOrdered === undefined) continue;
       const derived = quantityOrdered(index, l);
       if (compareQty(derived, l.storedQuantityOrdered) <= 0) continue;
-      const sales = index.salesLinesOf.get(lineKey(l.documentNo, l.lineNo)) ?? [];
+      const sales = index.salesLinesOf.get(l) ?? [];
       const newest = newestSalesLine(sales);
       const message = MESSAGES.unfinishedOrder(
         l.documentNo,

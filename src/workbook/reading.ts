@@ -425,9 +425,12 @@ const HEADER_CAPTIONS: Record<HeaderField, string> = {
   validUntil: "Valid Until",
 };
 
+const HEADER_FIELDS = Object.keys(HEADER_CAPTIONS) as HeaderField[];
+
 function readBlanketOrders(read: WorkbookRead): void {
   const t = read.tables.blanketOrders;
-  const first = new Map<string, TableRow>();
+  // Each order's rows by Line No.: a million lines need no million composite keys.
+  const first = new Map<string, Map<number, TableRow>>();
   const headerCells = new Map<
     string,
     Map<HeaderField, { value: string | number; row: TableRow }>
@@ -546,7 +549,7 @@ function readBlanketOrders(read: WorkbookRead): void {
     }
     // Header fields: a blank cell takes the value of the document's other lines.
     const cells = headerCells.get(docKey)!;
-    for (const field of Object.keys(HEADER_CAPTIONS) as HeaderField[]) {
+    for (const field of HEADER_FIELDS) {
       const value = header[field];
       if (value === undefined) continue;
       const prev = cells.get(field);
@@ -571,13 +574,14 @@ function readBlanketOrders(read: WorkbookRead): void {
       }
     }
     if (lineNo !== undefined) {
-      const k = `${docKey}\u0000${lineNo}`;
-      const earlier = first.get(k);
+      let rows = first.get(docKey);
+      if (!rows) first.set(docKey, (rows = new Map()));
+      const earlier = rows.get(lineNo);
       if (earlier) {
         duplicate(r, "lineNo", `Line ${lineNo} of blanket order ${documentNo}`, earlier);
         continue;
       }
-      first.set(k, row);
+      rows.set(lineNo, row);
     }
     if (lineNo === undefined || type === undefined) continue;
     order.lines.push({
