@@ -16,8 +16,8 @@ import {
   SalesLine,
   Source,
 } from "../domain/model";
-import { formatQty } from "../domain/quantity";
-import { cellRef, findSheet, isEmptyCell, WorkbookGrids } from "./grid";
+import { formatQty, MAX_INPUT, roundQty } from "../domain/quantity";
+import { CellValue, cellRef, findSheet, isEmptyCell, WorkbookGrids } from "./grid";
 import {
   ASSEMBLY_BOMS,
   ASSEMBLY_ORDERS,
@@ -604,7 +604,7 @@ function readBlanketOrders(read: WorkbookRead): void {
         ? undefined
         : r.isBlank("quantityOrdered")
           ? 0
-          : new RowReader(row, undefined, "", []).number("quantityOrdered"),
+          : storedNumber(r.raw("quantityOrdered")),
       valid,
       source: sourceOf(row),
     });
@@ -755,6 +755,16 @@ function readSalesLines(read: WorkbookRead): void {
     };
     read.records.salesLines.push(line);
   }
+}
+
+/** A number the product wrote (Quantity Ordered): read leniently, undefined when it is not one. */
+function storedNumber(v: CellValue | undefined): number | undefined {
+  let n: number | undefined;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string" && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v)) n = Number(v);
+  return n !== undefined && Number.isFinite(n) && Math.abs(n) <= MAX_INPUT
+    ? roundQty(n)
+    : undefined;
 }
 
 /** A number cell that only informs (NaN when blank or not a number), never an issue. */

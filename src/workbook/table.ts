@@ -160,6 +160,18 @@ export function emptyTable(spec: SheetSpec, sheet?: string): Table {
   };
 }
 
+const optionLists = new WeakMap<SheetSpec, Map<string, readonly string[]>>();
+
+/** The options of an option column, looked up once per sheet spec. */
+function optionsOf(spec: SheetSpec, key: string): readonly string[] {
+  let m = optionLists.get(spec);
+  if (!m) {
+    m = new Map(spec.columns.map((c) => [c.key, c.options ?? []]));
+    optionLists.set(spec, m);
+  }
+  return m.get(key) ?? [];
+}
+
 const indexes = new WeakMap<Table, Record<string, number | undefined>>();
 
 /** Column positions as a plain object: a hot path reads them for every cell. */
@@ -303,11 +315,12 @@ export class RowReader {
 
   /** One of the column's options, matched ignoring case and punctuation; "" for blank. */
   option(key: string): string | undefined {
-    const spec = this.row.table.spec.columns.find((c) => c.key === key);
-    const options = spec?.options ?? [];
     const v = this.raw(key);
     if (isEmptyCell(v)) return "";
+    const options = optionsOf(this.row.table.spec, key);
     if (typeof v === "string") {
+      // As offered, the usual case; else compared as headers are (case, spaces, punctuation).
+      if (options.includes(v)) return v;
       const k = normalizeHeader(v);
       const found = options.find((o) => normalizeHeader(o) === k);
       if (found !== undefined) return found;

@@ -154,12 +154,19 @@ class TextCache {
   private readonly buckets = new Map<number, { bytes: Uint8Array; text: string }[]>();
   private size = 0;
 
-  /** The text of b[from, to): plain ASCII without entities (the caller checked). */
-  ascii(b: Uint8Array, from: number, to: number): string {
+  /**
+   * The text of b[from, to) when it is plain ASCII without entities or escapes (one pass
+   * that also hashes it); undefined when it needs decoding.
+   */
+  ascii(b: Uint8Array, from: number, to: number): string | undefined {
     const len = to - from;
-    if (len > 32) return UTF8.decode(b.subarray(from, to));
     let h = 2166136261;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ b[i], 16777619);
+    for (let i = from; i < to; i++) {
+      const c = b[i];
+      if (c >= 0x80 || c === C_AMP || c === C_UNDERSCORE) return undefined;
+      h = Math.imul(h ^ c, 16777619);
+    }
+    if (len > 32) return UTF8.decode(b.subarray(from, to));
     const bucket = this.buckets.get(h);
     if (bucket)
       for (const e of bucket) {
@@ -258,15 +265,11 @@ export class SheetValues {
 
   /** A cell's text, b[from, to) as XML text: entities, `_xHHHH_` and UTF-8 decoded. */
   private text(b: Uint8Array, from: number, to: number): string {
-    for (let i = from; i < to; i++) {
-      const c = b[i];
-      if (c >= 0x80 || c === C_AMP || c === C_UNDERSCORE) {
-        const raw = UTF8.decode(b.subarray(from, to));
-        const text = raw.indexOf("&") >= 0 || raw.indexOf("_x") >= 0 ? unescapeXml(raw) : raw;
-        return text.length <= 24 ? this.intern(text) : text;
-      }
-    }
-    return this.texts.ascii(b, from, to);
+    const plain = this.texts.ascii(b, from, to);
+    if (plain !== undefined) return plain;
+    const raw = UTF8.decode(b.subarray(from, to));
+    const text = raw.indexOf("&") >= 0 || raw.indexOf("_x") >= 0 ? unescapeXml(raw) : raw;
+    return text.length <= 24 ? this.intern(text) : text;
   }
 
   /** Parses the rows and cells of b[i, limit). */
@@ -415,7 +418,12 @@ export class SheetValues {
         let row = this.rowNumber + 1;
         if (r >= 0) {
           const q = findByte(b, C_Q, r + 4, tagEnd);
-          row = +UTF8.decode(b.subarray(r + 4, q < 0 ? r + 4 : q));
+          row = 0;
+          for (let k = r + 4; k < (q < 0 ? r + 4 : q); k++) {
+            const d = b[k];
+            row = d >= C_0 && d <= C_9 ? row * 10 + d - C_0 : NaN;
+          }
+          if (q <= r + 4) row = NaN;
         }
         if (!Number.isInteger(row) || row < 1 || row > 1_048_576 || row <= this.rowNumber)
           throw new MalformedXml(`a row number is out of order or range (${row})`);
