@@ -19,7 +19,7 @@ import { NumberSeries, SERIES_DEFAULTS, SeriesName } from "../domain/numberSerie
 import { addQty, subQty } from "../domain/quantity";
 import { CellValue, findSheet, isEmptyCell, WorkbookGrids } from "./grid";
 import { WorkbookRead } from "./reading";
-import { columnUpdates, positions, recordRow, renderTable, RowToRender } from "./render";
+import { columnUpdates, positions, recordRow, renderTable, RowToRender, sameCell } from "./render";
 import {
   ASSEMBLY_ORDERS,
   BLANKET_ASSEMBLY_ORDERS,
@@ -340,9 +340,15 @@ function blanketOrderUpdates(
   const remaining = new Map<number, CellValue>();
   const toShip = new Map<number, CellValue>();
   for (const l of order.lines) toShip.set(rowOfLine(l), null);
+  // Only cells that change: a full sheet holds a million lines, nearly all as they were.
+  const changes = (k: string, l: BlanketOrderLine, v: CellValue): boolean => {
+    const c = t.cols.get(k);
+    return c === undefined || !sameCell(v, rowOf(l.source).cells[c]);
+  };
   for (const [l, q] of quantityOrderedAfter(index, order, made)) {
-    ordered.set(rowOfLine(l), q);
-    remaining.set(rowOfLine(l), subQty(l.quantity, q));
+    if (changes("quantityOrdered", l, q)) ordered.set(rowOfLine(l), q);
+    const left = subQty(l.quantity, q);
+    if (changes("remainingQuantity", l, left)) remaining.set(rowOfLine(l), left);
   }
   const updates = [
     { ...quantityColumn("quantityOrdered"), values: ordered },

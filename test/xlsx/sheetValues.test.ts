@@ -2,7 +2,7 @@
  * The worksheet reader on its own: every kind of cell OOXML has, and the same values
  * however the bytes arrive (split anywhere, a UTF-8 character included).
  */
-import { SheetValues } from "../../src/hosts/xlsx/package/sheetXml";
+import { SheetSplitter, SheetValues } from "../../src/hosts/xlsx/package/sheetXml";
 import { CellValue } from "../../src/workbook/grid";
 
 const SST = ["Item", "KIT-DESK", "Zürich"];
@@ -75,4 +75,39 @@ test("damaged XML is a MalformedXml error, not a wrong value", () => {
   expect(() => read([cut])).toThrow("the sheet's cell data is cut off");
   const outOfOrder = XML.replace('<row r="5">', '<row r="2">');
   expect(() => read([new TextEncoder().encode(outOfOrder)])).toThrow("out of order");
+});
+
+test("the splitter hands on every byte once, wanted rows as text, wherever the bytes are cut", () => {
+  const split = (pieces: Uint8Array[]) => {
+    const out: string[] = [];
+    const rows: number[] = [];
+    const splitter = new SheetSplitter(
+      {
+        head: (t) => out.push(`[head]${t}`),
+        copy: (b) => out.push(new TextDecoder().decode(b)),
+        row: (xml, row) => {
+          rows.push(row);
+          out.push(`[row ${row}]${xml}`);
+        },
+        tail: (t) => out.push(`[tail]${t}`),
+      },
+      (row) => row === 2 || row === 6
+    );
+    for (const p of pieces) splitter.pushBytes(p);
+    splitter.end();
+    return { text: out.join(""), rows };
+  };
+  const whole = split([bytes]);
+  expect(whole.rows).toEqual([2, 6]);
+  // Every byte of the part, in order, but the sheetData tags (the writer writes its own).
+  expect(whole.text.replace(/\[(head|tail|row \d+)\]/g, "")).toBe(
+    XML.replace("<sheetData>", "").replace("</sheetData>", "")
+  );
+  expect(whole.text).toContain('[row 2]<row r="2" spans="1:8">');
+  expect(whole.text).toContain("[row 6]<row><c><v>1</v></c>");
+  for (let cut = 1; cut < bytes.length; cut++)
+    expect({ cut, ...split([bytes.subarray(0, cut), bytes.subarray(cut)]) }).toEqual({
+      cut,
+      ...whole,
+    });
 });

@@ -414,17 +414,7 @@ export class SheetValues {
       } else if (ch === C_r && ch2 === C_o && b[lt + 3] === 119 /* w */) {
         const tagEnd = findByte(b, C_GT, lt, limit);
         if (tagEnd < 0) throw new MalformedXml("a row's tag is not closed");
-        const r = find(b, ROW_NUMBER, lt, tagEnd);
-        let row = this.rowNumber + 1;
-        if (r >= 0) {
-          const q = findByte(b, C_Q, r + 4, tagEnd);
-          row = 0;
-          for (let k = r + 4; k < (q < 0 ? r + 4 : q); k++) {
-            const d = b[k];
-            row = d >= C_0 && d <= C_9 ? row * 10 + d - C_0 : NaN;
-          }
-          if (q <= r + 4) row = NaN;
-        }
+        const row = rowNumber(b, lt, tagEnd, this.rowNumber + 1);
         if (!Number.isInteger(row) || row < 1 || row > 1_048_576 || row <= this.rowNumber)
           throw new MalformedXml(`a row number is out of order or range (${row})`);
         this.finishRow();
@@ -467,24 +457,41 @@ const F_OPEN = bytesOf("<f");
 const V_OPEN = bytesOf("<v");
 const ROW_NUMBER = bytesOf(' r="');
 
+/** The r attribute of the row tag b[from, tagEnd) read from its digits (NaN if not digits); `next` without one. */
+function rowNumber(b: Uint8Array, from: number, tagEnd: number, next: number): number {
+  const r = find(b, ROW_NUMBER, from, tagEnd);
+  if (r < 0) return next;
+  const q = findByte(b, C_Q, r + 4, tagEnd);
+  if (q <= r + 4) return NaN;
+  let row = 0;
+  for (let k = r + 4; k < q; k++) {
+    const d = b[k];
+    row = d >= C_0 && d <= C_9 ? row * 10 + d - C_0 : NaN;
+  }
+  return row;
+}
+
 /** What the splitter hands on, in order. */
 export interface SheetParts {
   /** Everything before `<sheetData`. */
   head(text: string): void;
-  /** Rows copied as they are (and what lies between them). */
-  copy(text: string): void;
+  /** Rows copied as they are (and what lies between them), as the part's own bytes. */
+  copy(bytes: Uint8Array): void;
   /** One row `wanted` asked for, `<row ...>...</row>`, and its 1-based number. */
   row(xml: string, row: number): void;
   /** Everything after the sheet data. */
   tail(text: string): void;
 }
 
+const ROW_OPEN = bytesOf("<row");
+
 /**
- * Cuts sheet XML arriving in pieces into head, rows and tail. Only the rows `wanted`
- * names are cut out one by one; the others pass as runs of text.
+ * Cuts sheet XML arriving in pieces of bytes into head, rows and tail. Only the rows
+ * `wanted` names are cut out one by one (as text); the others pass on as runs of the
+ * part's own bytes, never decoded.
  */
 export class SheetSplitter {
-  private buffer = "";
+  private carry: Uint8Array | undefined;
   private state: "head" | "rows" | "tail" = "head";
   private lastRow = 0;
 
@@ -494,70 +501,84 @@ export class SheetSplitter {
   ) {}
 
   push(text: string): void {
-    this.buffer = this.buffer ? this.buffer + text : text;
-    this.drain();
+    this.pushBytes(bytesOf(text));
+  }
+
+  pushBytes(chunk: Uint8Array): void {
+    let b = chunk;
+    if (this.carry) {
+      b = new Uint8Array(this.carry.length + chunk.length);
+      b.set(this.carry);
+      b.set(chunk, this.carry.length);
+    }
+    this.carry = this.drain(b);
   }
 
   end(): void {
-    this.drain();
+    const rest = this.carry ?? new Uint8Array(0);
+    this.carry = undefined;
     if (this.state === "head") throw new MalformedXml("the sheet has no cell data");
     if (this.state === "rows") throw new MalformedXml("the sheet's cell data is cut off");
-    this.parts.tail(this.buffer);
-    this.buffer = "";
+    this.parts.tail(UTF8.decode(rest));
   }
 
-  private drain(): void {
-    const b = this.buffer;
+  /** Hands on what is whole in b; returns what must wait for the next piece. */
+  private drain(b: Uint8Array): Uint8Array | undefined {
     let i = 0;
     if (this.state === "head") {
-      const at = b.indexOf("<sheetData");
-      const tagEnd = at < 0 ? -1 : b.indexOf(">", at);
-      if (tagEnd < 0) return;
-      this.parts.head(b.slice(0, at));
+      const at = find(b, SHEET_DATA, 0);
+      const tagEnd = at < 0 ? -1 : findByte(b, C_GT, at);
+      if (tagEnd < 0) return b.slice();
+      this.parts.head(UTF8.decode(b.subarray(0, at)));
       i = tagEnd + 1;
-      this.state = b.charCodeAt(tagEnd - 1) === C_SLASH ? "tail" : "rows";
+      this.state = b[tagEnd - 1] === C_SLASH ? "tail" : "rows";
     }
     if (this.state === "rows") {
-      const close = b.indexOf("</sheetData>", i);
+      // The end of the sheet data comes after the last row's end.
+      const lastRowEnd = findLast(b, ROW_CLOSE, i);
+      const close = find(b, SHEET_DATA_CLOSE, Math.max(i, lastRowEnd));
       const limit = close < 0 ? b.length : close;
       let run = i;
       for (;;) {
-        const next = b.indexOf("<row", i);
-        if (next < 0 || next >= limit) {
+        const next = find(b, ROW_OPEN, i, limit);
+        if (next < 0) {
           if (close >= 0) i = close + 12;
           break;
         }
-        const after = b.charCodeAt(next + 4);
+        if (next + 4 >= b.length) {
+          // "<row" at the very end: what follows decides, in the next piece.
+          i = next;
+          break;
+        }
+        const after = b[next + 4];
         if (!isSpace(after) && after !== C_GT && after !== C_SLASH) {
           i = next + 4;
           continue;
         }
-        const tagEnd = b.indexOf(">", next);
-        if (tagEnd < 0 || tagEnd >= limit) {
+        const tagEnd = findByte(b, C_GT, next, limit);
+        if (tagEnd < 0) {
           if (close >= 0) throw new MalformedXml("a row's tag is not closed");
           i = next;
           break;
         }
         let end: number;
-        if (b.charCodeAt(tagEnd - 1) === C_SLASH) end = tagEnd + 1;
+        if (b[tagEnd - 1] === C_SLASH) end = tagEnd + 1;
         else {
-          const rowClose = b.indexOf("</row>", tagEnd);
-          if (rowClose < 0 || rowClose >= limit) {
+          const rowClose = find(b, ROW_CLOSE, tagEnd, limit);
+          if (rowClose < 0) {
             if (close >= 0) throw new MalformedXml("a row is not closed");
             i = next;
             break;
           }
           end = rowClose + 6;
         }
-        const r = b.indexOf(' r="', next);
-        const row =
-          r >= 0 && r < tagEnd ? +b.slice(r + 4, b.indexOf('"', r + 4)) : this.lastRow + 1;
+        const row = rowNumber(b, next, tagEnd, this.lastRow + 1);
         if (!Number.isInteger(row) || row < 1 || row > 1_048_576)
           throw new MalformedXml(`a row number is out of range (${row})`);
         this.lastRow = row;
         if (this.wanted(row)) {
           if (next > run) this.parts.copy(b.slice(run, next));
-          this.parts.row(b.slice(next, end), row);
+          this.parts.row(UTF8.decode(b.subarray(next, end)), row);
           run = end;
         }
         i = end;
@@ -567,11 +588,10 @@ export class SheetSplitter {
       if (copyEnd > run) this.parts.copy(b.slice(run, copyEnd));
       if (close >= 0) this.state = "tail";
     }
-    this.buffer = b.slice(i);
+    return i < b.length ? b.slice(i) : undefined;
   }
 }
 
-/** A cell of a row as found in the XML. */
 export interface CellXml {
   /** 0-based column. */
   col: number;

@@ -38,7 +38,6 @@ import {
   OutPart,
   partText,
   partPieces,
-  partTextPieces,
   readDirectory,
   TextSink,
   writeZip,
@@ -377,15 +376,6 @@ export class XlsxPackage {
     if (!e)
       throw new PackageError(`damaged .xlsx workbook (the part of sheet ${entry.name} is missing)`);
     return partPieces(this.data!, e, this.codec);
-  }
-
-  private sheetText(entry: SheetEntry): AsyncIterable<string> {
-    const written = this.written.get(entry.path);
-    if (written !== undefined) return [written] as unknown as AsyncIterable<string>;
-    const e = this.entries.get(entry.path);
-    if (!e)
-      throw new PackageError(`damaged .xlsx workbook (the part of sheet ${entry.name} is missing)`);
-    return partTextPieces(this.data!, e, this.codec);
   }
 
   /** The values of the worksheets `wanted` names (every worksheet by default), as grids. */
@@ -831,9 +821,9 @@ export class XlsxPackage {
           head: (text) => {
             head = text;
           },
-          copy: (text) => {
+          copy: (bytes) => {
             open();
-            put(text);
+            sink.putBytes(bytes);
           },
           row: (xml, row) => {
             open();
@@ -852,10 +842,13 @@ export class XlsxPackage {
         // Rows written, and the first row after a new one (new rows go before it).
         (row) => next < rows.length && rows[next] <= row
       );
-      for await (const text of this.sheetText(entry)) {
-        splitter.push(text);
-        await sink.flush();
-      }
+      const written = this.written.get(entry.path);
+      if (written !== undefined) splitter.push(written);
+      else
+        for await (const bytes of this.sheetBytes(entry)) {
+          splitter.pushBytes(bytes);
+          await sink.flush();
+        }
       splitter.end();
     };
   }

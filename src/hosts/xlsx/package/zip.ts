@@ -187,20 +187,11 @@ export async function* partPieces(
   if (size !== e.size) throw new ZipError(`${e.name} inflates to the wrong size`);
 }
 
-/** A part's text, UTF-8 decoded, in pieces. */
-export async function* partTextPieces(
-  data: Uint8Array,
-  e: ZipEntry,
-  codec: Codec
-): AsyncGenerator<string> {
-  const utf8 = new TextDecoder();
-  for await (const bytes of partPieces(data, e, codec)) yield utf8.decode(bytes, { stream: true });
-  yield utf8.decode();
-}
-
 /** Text written into a part in pieces; `flush` lets the codec catch up. */
 export interface TextSink {
   put(text: string): void;
+  /** Bytes already UTF-8 (a part's own, carried through): written as they are. */
+  putBytes(bytes: Uint8Array): void;
   flush(): Promise<void>;
 }
 
@@ -276,19 +267,35 @@ export async function writeZip(
     } else {
       const entry = codec.entry(part.name, mtime, true);
       zip.add(entry.file);
-      let pending: string[] = [];
+      let pending: (string | Uint8Array)[] = [];
       let pendingLength = 0;
       const drain = async (): Promise<void> => {
         if (!pending.length) return;
-        const text = pending.join("");
+        const pieces = pending;
         pending = [];
         pendingLength = 0;
-        await entry.write(encoder.encode(text));
+        // Runs of text encoded together; bytes as they are; one write of them all.
+        const chunks: Uint8Array[] = [];
+        let texts: string[] = [];
+        for (const p of pieces) {
+          if (typeof p === "string") texts.push(p);
+          else {
+            if (texts.length) chunks.push(encoder.encode(texts.join("")));
+            texts = [];
+            chunks.push(p);
+          }
+        }
+        if (texts.length) chunks.push(encoder.encode(texts.join("")));
+        await entry.write(chunks.length === 1 ? chunks[0] : concat(chunks));
       };
       await part.write({
         put(text) {
           pending.push(text);
           pendingLength += text.length;
+        },
+        putBytes(bytes) {
+          pending.push(bytes);
+          pendingLength += bytes.length;
         },
         async flush() {
           if (pendingLength > 1 << 20) await drain();
