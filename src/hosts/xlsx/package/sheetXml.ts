@@ -457,6 +457,16 @@ const F_OPEN = bytesOf("<f");
 const V_OPEN = bytesOf("<v");
 const ROW_NUMBER = bytesOf(' r="');
 
+/** Where the `<row` tag of the row whose end is at `end` starts (searching back to `from`), or -1. */
+function lastRowOpen(b: Uint8Array, from: number, end: number): number {
+  for (let k = end - 4; k >= from; k--) {
+    if (b[k] !== C_LT || b[k + 1] !== C_r || b[k + 2] !== C_o || b[k + 3] !== 119) continue;
+    const after = b[k + 4];
+    if (isSpace(after) || after === C_GT) return k;
+  }
+  return -1;
+}
+
 /** The r attribute of the row tag b[from, tagEnd) read from its digits (NaN if not digits); `next` without one. */
 function rowNumber(b: Uint8Array, from: number, tagEnd: number, next: number): number {
   const r = find(b, ROW_NUMBER, from, tagEnd);
@@ -488,7 +498,9 @@ const ROW_OPEN = bytesOf("<row");
 /**
  * Cuts sheet XML arriving in pieces of bytes into head, rows and tail. Only the rows
  * `wanted` names are cut out one by one (as text); the others pass on as runs of the
- * part's own bytes, never decoded.
+ * part's own bytes, never decoded. `wanted` is a threshold that handing on a row may move
+ * (the rows at or after the next one written): when it refuses a row it refuses every row
+ * before it, so a piece whose last row is not wanted passes on whole.
  */
 export class SheetSplitter {
   private carry: Uint8Array | undefined;
@@ -539,6 +551,17 @@ export class SheetSplitter {
       const close = find(b, SHEET_DATA_CLOSE, Math.max(i, lastRowEnd));
       const limit = close < 0 ? b.length : close;
       let run = i;
+      // Rows are in order: when the last whole row of this piece is not wanted, no row before
+      // it is, and they all pass on at once, unread (a million-row sheet with a few changes).
+      const lastStart = lastRowEnd >= i ? lastRowOpen(b, i, lastRowEnd) : -1;
+      if (lastStart >= 0) {
+        const tagEnd = findByte(b, C_GT, lastStart, lastRowEnd);
+        const n = tagEnd < 0 ? NaN : rowNumber(b, lastStart, tagEnd, NaN);
+        if (Number.isInteger(n) && n > this.lastRow && n <= 1_048_576 && !this.wanted(n)) {
+          i = lastRowEnd + 6;
+          this.lastRow = n;
+        }
+      }
       for (;;) {
         const next = find(b, ROW_OPEN, i, limit);
         if (next < 0) {
