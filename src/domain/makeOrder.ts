@@ -422,22 +422,21 @@ export function prospectiveAssemblyOrder(
 
 /**
  * ResetQuantityFields and the blanket order's Quantity Ordered: per blanket line (of every
- * order), its Quantity Ordered after this order, from the sales lines.
+ * order), its Quantity Ordered after this order, from the sales lines. One at a time: a
+ * full sheet has a million lines, and the caller keeps only those that change.
  */
-export function quantityOrderedAfter(
+export function* quantityOrderedAfter(
   index: BlanketIndex,
   order: BlanketOrder,
   made: MadeOrder
-): Map<BlanketOrderLine, number> {
+): Generator<[BlanketOrderLine, number]> {
   const shipped = new Map(made.salesLines.map((s) => [s.blanketOrderLineNo, s.quantity]));
-  const out = new Map<BlanketOrderLine, number>();
   for (const o of index.records.blanketOrders.values()) {
     for (const l of o.lines) {
       if (l.type !== "Item" || !l.valid) continue;
       let q = quantityOrdered(index, l);
       if (o === order) q = addQty(q, shipped.get(l.lineNo) ?? 0);
-      out.set(l, q);
+      yield [l, q];
     }
   }
-  return out;
 }

@@ -150,10 +150,15 @@ async function writeThroughTemp(
   }
 }
 
-/** Saves a loaded workbook to `target`, refusing if its file changed since it was read. */
+/**
+ * Saves a loaded workbook to `target`, refusing if its file changed since it was read. The
+ * workbook is done with: its grids are let go first, so a full sheet's million rows are
+ * not held through the write (the package keeps what the plans changed).
+ */
 export async function saveLoaded(loaded: LoadedWorkbook, target: string): Promise<void> {
   checkTarget(loaded, target);
   checkUnchanged(loaded);
+  loaded.grids = { sheets: [] };
   await writeThroughTemp(target, (sink) => loaded.package.write(sink));
 }
 
