@@ -49,9 +49,15 @@ export function componentShortages(
   callOff: Iterable<NeedLine>,
   what: string
 ): Issue[] {
-  const needs = needsByItem(index, callOff);
+  const tracked = (l: NeedLine): boolean =>
+    l.type === "Item" && index.records.items.get(key(l.no))?.inventory !== undefined;
+  // Only items with an Inventory are checked: the rest costs nothing, a big sheet included.
+  const needs = needsByItem(index, [...callOff].filter(tracked));
   if (!needs.size) return [];
-  const existing = needsByItem(index, index.records.assemblyOrderLines);
+  const existing = needsByItem(
+    index,
+    index.records.assemblyOrderLines.filter((l) => needs.has(key(l.no)))
+  );
   const issues: Issue[] = [];
   for (const [k, need] of needs) {
     const item = index.records.items.get(k);

@@ -62,6 +62,9 @@ export interface ReadResult {
 }
 
 const ENGINE_SHEETS = [...INPUT_SHEETS, ...LIST_SHEETS, ...OUTPUT_SHEETS].map((s) => s.name);
+const LIST_KEYS = new Set(LIST_SHEETS.map((s) => s.name.toLowerCase()));
+/** Rows of an optional list the first sync brings before the list was measured. */
+const LIST_FIRST_ROWS = 100;
 
 /** Excel's error values: a text cell holding one is told apart by its value type. */
 const ERROR_TEXT =
@@ -305,15 +308,24 @@ export class ExcelHost {
       .map((k) => ({ k, rows: this.memory.rows.get(k)!, perRow: this.memory.bytesPerRow.get(k)! }))
       .sort((a, b) => a.rows * a.perRow - b.rows * b.perRow);
     const unknown = keys.filter((k) => !known.some((x) => x.k === k));
-    const share = READ_BUDGET_BYTES / keys.length;
-    let budget = READ_BUDGET_BYTES - unknown.length * share;
+    // Optional lists (Locations, Item Variants) are short, when there at all: a small first
+    // block, so they do not take the other sheets' share of the first sync.
+    const lists = unknown.filter((k) => LIST_KEYS.has(k));
+    const listBytes = LIST_FIRST_ROWS * FIRST_GUESS_BYTES_PER_ROW;
+    const others = unknown.length - lists.length;
+    const share = (READ_BUDGET_BYTES - lists.length * listBytes) / (others + known.length || 1);
+    let budget = READ_BUDGET_BYTES - lists.length * listBytes - others * share;
     for (const x of known) {
       // A little room for rows added since (the planner types on).
       const rows = Math.max(1, Math.min(x.rows + 64, Math.floor(budget / Math.max(1, x.perRow))));
       out.set(x.k, rows);
       budget -= rows * x.perRow;
     }
-    for (const k of unknown) out.set(k, Math.floor(share / FIRST_GUESS_BYTES_PER_ROW));
+    for (const k of unknown)
+      out.set(
+        k,
+        LIST_KEYS.has(k) ? LIST_FIRST_ROWS : Math.floor(share / FIRST_GUESS_BYTES_PER_ROW)
+      );
     return out;
   }
 
