@@ -244,6 +244,27 @@ function AddLineForm({
   );
 }
 
+/** Read-only fields as label and value pairs. */
+function Fields({
+  fields,
+  label,
+}: {
+  fields: [string, React.ReactNode][];
+  label?: string;
+}): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <dl className={styles.header} aria-label={label}>
+      {fields.map(([name, value]) => (
+        <React.Fragment key={name}>
+          <dt className={styles.label}>{name}</dt>
+          <dd style={{ margin: 0 }}>{value}</dd>
+        </React.Fragment>
+      ))}
+    </dl>
+  );
+}
+
 /** The rolled-up price and cost of the agreed specification beside the line's own price. */
 function RollUpFigures({
   view,
@@ -281,14 +302,7 @@ function RollUpFigures({
     ]);
   return (
     <section aria-label="Price and cost" className={styles.figures}>
-      <dl className={styles.header}>
-        {rows.map(([label, value]) => (
-          <React.Fragment key={label}>
-            <dt className={styles.label}>{label}</dt>
-            <dd style={{ margin: 0 }}>{value}</dd>
-          </React.Fragment>
-        ))}
-      </dl>
+      <Fields fields={rows} />
       <div className={styles.actions}>
         <Button size="small" disabled={r.price === undefined} onClick={() => onRollUp("price")}>
           Roll Up Price
@@ -415,14 +429,7 @@ export function AssemblyLinesPanel(): React.JSX.Element {
 
   return (
     <div>
-      <dl className={styles.header} aria-label="Assembly order header">
-        {header.map(([label, value]) => (
-          <React.Fragment key={label}>
-            <dt className={styles.label}>{label}</dt>
-            <dd style={{ margin: 0 }}>{value}</dd>
-          </React.Fragment>
-        ))}
-      </dl>
+      <Fields fields={header} label="Assembly order header" />
       {view.needsAssemble && (
         <MessageBar intent="warning">
           <MessageBarBody>

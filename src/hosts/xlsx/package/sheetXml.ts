@@ -21,6 +21,15 @@ const C_t = 116;
 const C_o = 111;
 const C_A = 65;
 const C_Z = 90;
+const C_LT = 60; // <
+const C_AMP = 38; // &
+const C_UNDERSCORE = 95; // _
+const C_i = 105;
+const C_s = 115;
+const C_v = 118;
+const C_0 = 48;
+const C_9 = 57;
+const C_MINUS = 45;
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
@@ -73,16 +82,6 @@ function typedValue(t: CellType, v: string, sst: readonly string[]): CellValue {
       return { error: "#VALUE!" };
   }
 }
-
-const C_LT = 60; // <
-const C_AMP = 38; // &
-const C_UNDERSCORE = 95; // _
-const C_i = 105;
-const C_s = 115;
-const C_v = 118;
-const C_0 = 48;
-const C_9 = 57;
-const C_MINUS = 45;
 
 const UTF8 = new TextDecoder();
 const ENCODER = new TextEncoder();
