@@ -60,10 +60,10 @@ export function componentShortages(
   );
   const issues: Issue[] = [];
   for (const [k, need] of needs) {
-    const item = index.records.items.get(k);
-    if (item?.inventory === undefined) continue;
+    const item = index.records.items.get(k)!;
+    const inventory = item.inventory!;
     const reserved = existing.get(k)?.base ?? 0;
-    const available = subQty(item.inventory, reserved);
+    const available = subQty(inventory, reserved);
     if (compareQty(need.base, available) <= 0) continue;
     const message = MESSAGES.componentShort(
       what,
@@ -72,7 +72,7 @@ export function componentShortages(
       item.no,
       need.by === undefined ? "" : ` by ${serialToIso(need.by)}`,
       formatQty(Math.max(0, available)),
-      formatQty(item.inventory),
+      formatQty(inventory),
       formatQty(reserved)
     );
     issues.push(
@@ -91,7 +91,8 @@ export function enteredCallOffShortages(index: BlanketIndex): Issue[] {
   const orders: string[] = [];
   for (const order of index.records.blanketOrders.values()) {
     const called = calledOffLines(order).filter(
-      (l) => l.valid && l.qtyToAssembleToOrder > 0 && index.records.boms.get(key(l.no))?.length
+      // A line assembled to order without a BOM is BOM_MISSING, so not valid.
+      (l) => l.valid && l.qtyToAssembleToOrder > 0
     );
     if (!called.length) continue;
     orders.push(order.documentNo);

@@ -7,6 +7,7 @@
 import { CellValue, columnLetters } from "../../../workbook/grid";
 import { isoToSerial } from "../../../domain/dates";
 import { attribute, escapeXml, MalformedXml, stringItemText, unescapeXml } from "./xml";
+import { concat } from "./zip";
 
 export { MalformedXml };
 
@@ -30,6 +31,7 @@ const C_v = 118;
 const C_0 = 48;
 const C_9 = 57;
 const C_MINUS = 45;
+const C_w = 119;
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
@@ -121,13 +123,20 @@ function findByte(b: Uint8Array, c: number, from: number, to = b.length): number
   return -1;
 }
 
-function findLast(b: Uint8Array, pattern: Uint8Array, from: number): number {
-  for (let i = b.length - pattern.length; i >= from; i--) {
+/** Where the last `pattern` in b[from, to) starts, or -1. */
+function findLast(b: Uint8Array, pattern: Uint8Array, from: number, to = b.length): number {
+  for (let i = to - pattern.length; i >= from; i--) {
     let k = 0;
     while (k < pattern.length && b[i + k] === pattern[k]) k++;
     if (k === pattern.length) return i;
   }
   return -1;
+}
+
+/** Sets a cell of a row being read, blanks before it filled in. */
+function place(cells: CellValue[], col: number, v: CellValue): void {
+  while (cells.length < col) cells.push(null);
+  cells[col] = v;
 }
 
 function cellTypeAt(b: Uint8Array, from: number, to: number): CellType {
@@ -214,9 +223,7 @@ export class SheetValues {
     if (this.state === "done") return;
     let b = chunk;
     if (this.carry) {
-      b = new Uint8Array(this.carry.length + chunk.length);
-      b.set(this.carry);
-      b.set(chunk, this.carry.length);
+      b = concat([this.carry, chunk]);
       this.carry = undefined;
     }
     let start = 0;
@@ -278,7 +285,7 @@ export class SheetValues {
     let nextCol = cells.length;
     for (;;) {
       const lt = findByte(b, C_LT, i, limit);
-      if (lt < 0 || lt >= limit) break;
+      if (lt < 0) break;
       // Dispatch on the bytes after "<": c (a cell), row, or anything else.
       const ch = b[lt + 1];
       const ch2 = b[lt + 2];
@@ -344,9 +351,7 @@ export class SheetValues {
           ) {
             v = this.value(t, b, p + 3, lt2, sst);
             i = lt2 + 8;
-            if (typeof v === "string" && v.length <= 24) v = this.intern(v);
-            while (cells.length < col) cells.push(null);
-            cells[col] = v;
+            place(cells, col, typeof v === "string" && v.length <= 24 ? this.intern(v) : v);
             continue;
           }
         } else if (
@@ -362,10 +367,8 @@ export class SheetValues {
             at4(b, lt2 + 8, C_GT, C_LT, C_SLASH, C_c) &&
             b[lt2 + 12] === C_GT
           ) {
-            v = this.text(b, p + 7, lt2);
+            place(cells, col, this.text(b, p + 7, lt2));
             i = lt2 + 13;
-            while (cells.length < col) cells.push(null);
-            cells[col] = v;
             continue;
           }
         }
@@ -376,15 +379,8 @@ export class SheetValues {
           const is = find(b, IS_OPEN, p, cellEnd);
           if (is >= 0) {
             const innerStart = is + 4;
-            let innerEnd = cellEnd - 5;
-            if (find(b, IS_CLOSE, innerEnd, cellEnd) !== innerEnd) {
-              innerEnd = innerStart;
-              for (let k = cellEnd - 5; k >= innerStart; k--)
-                if (find(b, IS_CLOSE, k, k + 5) === k) {
-                  innerEnd = k;
-                  break;
-                }
-            }
+            const close = findLast(b, IS_CLOSE, innerStart, cellEnd);
+            const innerEnd = close < 0 ? innerStart : close;
             // The usual inline string is one plain <t>; rich text goes the long way.
             const next = findByte(b, C_LT, innerStart + 3, cellEnd);
             if (
@@ -398,7 +394,7 @@ export class SheetValues {
           }
         } else {
           const vStart = find(b, V_OPEN, p, cellEnd);
-          if (vStart >= 0 && vStart < cellEnd && b[vStart + 1] === C_v && b[vStart + 2] === C_GT) {
+          if (vStart >= 0 && b[vStart + 2] === C_GT) {
             const from = vStart + 3;
             const vEnd = find(b, V_CLOSE, from, cellEnd + 4);
             if (vEnd < 0) throw new MalformedXml("a cell value is not closed");
@@ -407,10 +403,8 @@ export class SheetValues {
             v = { error: "a formula Excel has not calculated" };
         }
         if (v === null) continue;
-        if (typeof v === "string" && v.length <= 24) v = this.intern(v);
-        while (cells.length < col) cells.push(null);
-        cells[col] = v;
-      } else if (ch === C_r && ch2 === C_o && b[lt + 3] === 119 /* w */) {
+        place(cells, col, typeof v === "string" && v.length <= 24 ? this.intern(v) : v);
+      } else if (ch === C_r && ch2 === C_o && b[lt + 3] === C_w) {
         const tagEnd = findByte(b, C_GT, lt, limit);
         if (tagEnd < 0) throw new MalformedXml("a row's tag is not closed");
         const row = rowNumber(b, lt, tagEnd, this.rowNumber + 1);
@@ -459,7 +453,7 @@ const ROW_NUMBER = bytesOf(' r="');
 /** Where the `<row` tag of the row whose end is at `end` starts (searching back to `from`), or -1. */
 function lastRowOpen(b: Uint8Array, from: number, end: number): number {
   for (let k = end - 4; k >= from; k--) {
-    if (b[k] !== C_LT || b[k + 1] !== C_r || b[k + 2] !== C_o || b[k + 3] !== 119) continue;
+    if (!at4(b, k, C_LT, C_r, C_o, C_w)) continue;
     const after = b[k + 4];
     if (isSpace(after) || after === C_GT) return k;
   }
@@ -511,18 +505,8 @@ export class SheetSplitter {
     private readonly wanted: (row: number) => boolean
   ) {}
 
-  push(text: string): void {
-    this.pushBytes(bytesOf(text));
-  }
-
   pushBytes(chunk: Uint8Array): void {
-    let b = chunk;
-    if (this.carry) {
-      b = new Uint8Array(this.carry.length + chunk.length);
-      b.set(this.carry);
-      b.set(chunk, this.carry.length);
-    }
-    this.carry = this.drain(b);
+    this.carry = this.drain(this.carry ? concat([this.carry, chunk]) : chunk);
   }
 
   end(): void {
@@ -614,6 +598,7 @@ export class SheetSplitter {
   }
 }
 
+/** A cell of a row as found in the XML. */
 export interface CellXml {
   /** 0-based column. */
   col: number;

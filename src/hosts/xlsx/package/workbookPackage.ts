@@ -370,8 +370,10 @@ export class XlsxPackage {
     return this.styles;
   }
 
-  /** A sheet part's text, in pieces. */
-  private sheetBytes(entry: SheetEntry): AsyncIterable<Uint8Array> {
+  /** A sheet part's bytes, in pieces: a sheet this package wrote in one. */
+  private sheetBytes(entry: SheetEntry): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
+    const written = this.written.get(entry.path);
+    if (written !== undefined) return [new TextEncoder().encode(written)];
     const e = this.entries.get(entry.path);
     if (!e)
       throw new PackageError(`damaged .xlsx workbook (the part of sheet ${entry.name} is missing)`);
@@ -402,9 +404,7 @@ export class XlsxPackage {
       const values = new SheetValues(sst, intern);
       let rows: CellValue[][];
       try {
-        const written = this.written.get(s.path);
-        if (written !== undefined) values.push(written);
-        else for await (const bytes of this.sheetBytes(s)) values.pushBytes(bytes);
+        for await (const bytes of this.sheetBytes(s)) values.pushBytes(bytes);
         rows = values.end();
       } catch (err) {
         if (err instanceof PackageError) throw err;
@@ -842,13 +842,10 @@ export class XlsxPackage {
         // Rows written, and the first row after a new one (new rows go before it).
         (row) => next < rows.length && rows[next] <= row
       );
-      const written = this.written.get(entry.path);
-      if (written !== undefined) splitter.push(written);
-      else
-        for await (const bytes of this.sheetBytes(entry)) {
-          splitter.pushBytes(bytes);
-          await sink.flush();
-        }
+      for await (const bytes of this.sheetBytes(entry)) {
+        splitter.pushBytes(bytes);
+        await sink.flush();
+      }
       splitter.end();
     };
   }

@@ -157,7 +157,7 @@ export function partText(data: Uint8Array, e: ZipEntry, codec: Codec): string {
   return decoder.decode(partBytes(data, e, codec));
 }
 
-/** A part as text, in pieces, without holding it whole (the large sheets). */
+/** A part's bytes, in pieces, without holding it whole (the large sheets). */
 export async function* partPieces(
   data: Uint8Array,
   e: ZipEntry,
