@@ -53,23 +53,25 @@ function checkCodes(
   itemNo: string,
   codes: { variantCode?: string; locationCode?: string },
   source: Source,
-  what: string,
+  /** Names the record; a function where building the name for every line would cost. */
+  what: string | (() => string),
   affects: Subject[],
   issues: Issue[]
 ): boolean {
   let ok = true;
   const { variantCode, locationCode } = codes;
+  const name = (): string => (typeof what === "string" ? what : what());
   if (
     variantCode &&
     records.variantsListed &&
     !records.itemVariants.get(key(itemNo))?.has(key(variantCode))
   ) {
-    const message = MESSAGES.unknownVariant(what, variantCode, itemNo);
+    const message = MESSAGES.unknownVariant(name(), variantCode, itemNo);
     issues.push(issue("UNKNOWN_VARIANT", { source, field: "variantCode" }, message, affects));
     ok = false;
   }
   if (locationCode && records.locationsListed && !records.locations.has(key(locationCode))) {
-    const message = MESSAGES.unknownLocation(what, locationCode);
+    const message = MESSAGES.unknownLocation(name(), locationCode);
     issues.push(issue("UNKNOWN_LOCATION", { source, field: "locationCode" }, message, affects));
     ok = false;
   }
@@ -204,12 +206,13 @@ function checkBlanketLines(index: BlanketIndex, issues: Issue[]): void {
     for (const l of order.lines) {
       if (l.type !== "Item") continue;
       const at = (field: string) => ({ source: l.source, field });
-      const what = `Blanket order ${l.documentNo} line ${l.lineNo}`;
+      // Built only for an issue: a million lines have few.
+      const what = (): string => `Blanket order ${l.documentNo} line ${l.lineNo}`;
       checkCalledOffLine(index, l, affects, issues);
       const item = records.items.get(key(l.no));
       if (!item) {
         if (records.itemsReadable)
-          issues.push(issue("UNKNOWN_ITEM", at("no"), MESSAGES.unknownItem(what, l.no), affects));
+          issues.push(issue("UNKNOWN_ITEM", at("no"), MESSAGES.unknownItem(what(), l.no), affects));
         l.valid = false;
         continue;
       }
@@ -218,7 +221,7 @@ function checkBlanketLines(index: BlanketIndex, issues: Issue[]): void {
           issue(
             "UNKNOWN_UOM",
             at("unitOfMeasureCode"),
-            MESSAGES.unknownUom(what, l.unitOfMeasureCode, item.no, item.baseUnitOfMeasure),
+            MESSAGES.unknownUom(what(), l.unitOfMeasureCode, item.no, item.baseUnitOfMeasure),
             affects
           )
         );
@@ -279,7 +282,9 @@ function checkCalledOffLine(
   affects: Subject[],
   issues: Issue[]
 ): void {
-  const sales = (index.salesLinesOf.get(l) ?? []).filter((s) => s.quantity > 0);
+  const called = index.salesLinesOf.get(l);
+  if (!called) return;
+  const sales = called.filter((s) => s.quantity > 0);
   if (!sales.length) return;
   const otherItem = sales.find((s) => s.no && key(s.no) !== key(l.no));
   const otherUnit = sales.find(
@@ -333,9 +338,9 @@ function checkComputedSize(
   issues: Issue[]
 ): void {
   const records = index.records;
-  const what = `Blanket order ${l.documentNo} line ${l.lineNo}`;
   const factor = unitFactor(records, l.no, l.unitOfMeasureCode) ?? 1;
   const tooLarge = (field: string, result: string): void => {
+    const what = `Blanket order ${l.documentNo} line ${l.lineNo}`;
     issues.push(
       issue("QTY_INVALID", { source: l.source, field }, MESSAGES.qtyTooLarge(what, result), affects)
     );

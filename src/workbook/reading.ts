@@ -7,7 +7,9 @@ import { issue, Issue, MESSAGES, Subject } from "../domain/issues";
 import {
   AssemblyOrderLine,
   BlanketAssemblyOrder,
+  BlanketOrder,
   BlanketOrderLine,
+  Item,
   key,
   LineType,
   RecordTable,
@@ -427,47 +429,87 @@ const HEADER_CAPTIONS: Record<HeaderField, string> = {
 
 const HEADER_FIELDS = Object.keys(HEADER_CAPTIONS) as HeaderField[];
 
+/** What reading a blanket order keeps across its lines. */
+interface BlanketOrderReading {
+  order: BlanketOrder;
+  affects: Subject[];
+  /** Call-off data blocks Make Order of this blanket order, not assemble. */
+  callOffAffects: Subject[];
+  /** Each header field's first value and its row, in HEADER_FIELDS order. */
+  headerValues: (string | number | undefined)[];
+  headerRows: (TableRow | undefined)[];
+  /** The highest Line No. so far: a higher one cannot repeat an earlier line. */
+  maxLineNo: number;
+  /** Rows by Line No., made only when lines come out of order. */
+  lineRows?: Map<number, TableRow>;
+  /** Rows with a Line No. that made no line (an unreadable Type). */
+  lineless: { lineNo: number; row: TableRow }[];
+}
+
 function readBlanketOrders(read: WorkbookRead): void {
   const t = read.tables.blanketOrders;
-  // Each order's rows by Line No.: a million lines need no million composite keys.
-  const first = new Map<string, Map<number, TableRow>>();
-  const headerCells = new Map<
-    string,
-    Map<HeaderField, { value: string | number; row: TableRow }>
-  >();
-  const docAffects = new Map<string, Subject[]>();
-  for (const row of t.rows) {
-    let documentNo: string | undefined;
-    let lineNo: number | undefined;
-    const describe = (): string =>
-      documentNo === undefined
-        ? `Blanket Orders row ${row.row}`
-        : lineNo !== undefined
-          ? `Blanket order ${documentNo} line ${lineNo}`
-          : `Blanket order ${documentNo} (row ${row.row})`;
-    const r = new RowReader(row, read.issues, describe, ["table:blanketOrders"]);
+  const readings = new Map<string, BlanketOrderReading>();
+  // Lines of an order are usually together: the last order read is the next one's guess.
+  let current: BlanketOrderReading | undefined;
+  let currentKey: string | undefined;
+  let lastItemNo: string | undefined;
+  let lastItem: Item | undefined;
+  // One reader for every row; what names the row is built only for an issue.
+  let row: TableRow = t.rows[0];
+  let documentNo: string | undefined;
+  let lineNo: number | undefined;
+  const describe = (): string =>
+    documentNo === undefined
+      ? `Blanket Orders row ${row.row}`
+      : lineNo !== undefined
+        ? `Blanket order ${documentNo} line ${lineNo}`
+        : `Blanket order ${documentNo} (row ${row.row})`;
+  const tableAffects: Subject[] = ["table:blanketOrders"];
+  if (!row) return;
+  const r = new RowReader(row, read.issues, describe, tableAffects);
+  for (row of t.rows) {
+    r.next(row, describe, tableAffects);
     documentNo = r.code("documentNo", true);
     const docKey = documentNo === undefined ? undefined : key(documentNo);
     lineNo = r.integer("lineNo", true);
-    if (docKey !== undefined) {
-      let affects = docAffects.get(docKey);
-      if (!affects) docAffects.set(docKey, (affects = [`blanket:${docKey}`]));
-      r.affects = affects;
+    let reading: BlanketOrderReading | undefined;
+    if (docKey !== undefined && documentNo !== undefined) {
+      if (docKey === currentKey) reading = current!;
+      else {
+        reading = readings.get(docKey);
+        if (!reading) {
+          reading = {
+            order: { documentNo, sellToCustomerNo: "", lines: [] },
+            affects: [`blanket:${docKey}`],
+            callOffAffects: [`callOff:${docKey}`],
+            headerValues: [],
+            headerRows: [],
+            maxLineNo: -Infinity,
+            lineless: [],
+          };
+          readings.set(docKey, reading);
+          read.records.blanketOrders.set(docKey, reading.order);
+        }
+        current = reading;
+        currentKey = docKey;
+      }
+      r.affects = reading.affects;
     }
     const blanketAffects = r.affects;
-    // Call-off data blocks Make Order of this blanket order, not assemble.
-    const callOffAffects: Subject[] = docKey !== undefined ? [`callOff:${docKey}`] : blanketAffects;
-    const header: Partial<Record<HeaderField, string | number>> = {
-      sellToCustomerNo: r.code("sellToCustomerNo"),
-      sellToCustomerName: r.text("sellToCustomerName"),
-      orderDate: r.date("orderDate"),
-      externalDocumentNo: r.text("externalDocumentNo"),
-      validUntil: r.date("validUntil"),
-    };
+    const callOffAffects = reading ? reading.callOffAffects : blanketAffects;
+    const sellToCustomerNo = r.code("sellToCustomerNo");
+    const sellToCustomerName = r.text("sellToCustomerName");
+    const orderDate = r.date("orderDate");
+    const externalDocumentNo = r.text("externalDocumentNo");
+    const validUntil = r.date("validUntil");
     const typeOpt = r.option("type");
     const no = r.code("no");
     const type = lineType(typeOpt, no);
-    const item = no !== undefined ? read.records.items.get(key(no)) : undefined;
+    if (no !== lastItemNo) {
+      lastItemNo = no;
+      lastItem = no !== undefined ? read.records.items.get(key(no)) : undefined;
+    }
+    const item = lastItem;
     const description = r.text("description") ?? item?.description ?? "";
     const variantCode = r.code("variantCode");
     const locationCode = r.code("locationCode");
@@ -540,51 +582,25 @@ function readBlanketOrders(read: WorkbookRead): void {
         MESSAGES.atoOnComment(documentNo, String(lineNo))
       );
     }
-    if (documentNo === undefined || docKey === undefined) continue;
-    let order = read.records.blanketOrders.get(docKey);
-    if (!order) {
-      order = { documentNo, sellToCustomerNo: "", lines: [] };
-      read.records.blanketOrders.set(docKey, order);
-      headerCells.set(docKey, new Map());
-    }
+    if (documentNo === undefined || reading === undefined) continue;
     // Header fields: a blank cell takes the value of the document's other lines.
-    const cells = headerCells.get(docKey)!;
-    for (const field of HEADER_FIELDS) {
-      const value = header[field];
-      if (value === undefined) continue;
-      const prev = cells.get(field);
-      if (!prev) {
-        cells.set(field, { value, row });
-        continue;
-      }
-      const same =
-        field === "sellToCustomerNo"
-          ? key(String(prev.value)) === key(String(value))
-          : prev.value === value;
-      if (!same) {
-        const prevCell = cellRef(t.cols.get(field) ?? 0, prev.row.row);
-        const message = MESSAGES.headerMismatch(
-          documentNo,
-          HEADER_CAPTIONS[field],
-          String(value),
-          String(prev.value),
-          prevCell
-        );
-        r.report("HEADER_MISMATCH", field, message);
-      }
-    }
+    headerField(reading, 0, sellToCustomerNo, r, t);
+    headerField(reading, 1, sellToCustomerName, r, t);
+    headerField(reading, 2, orderDate, r, t);
+    headerField(reading, 3, externalDocumentNo, r, t);
+    headerField(reading, 4, validUntil, r, t);
     if (lineNo !== undefined) {
-      let rows = first.get(docKey);
-      if (!rows) first.set(docKey, (rows = new Map()));
-      const earlier = rows.get(lineNo);
+      const earlier = earlierLine(reading, lineNo);
       if (earlier) {
         duplicate(r, "lineNo", `Line ${lineNo} of blanket order ${documentNo}`, earlier);
         continue;
       }
-      rows.set(lineNo, row);
+      if (lineNo > reading.maxLineNo) reading.maxLineNo = lineNo;
+      reading.lineRows?.set(lineNo, row);
+      if (type === undefined) reading.lineless.push({ lineNo, row });
     }
     if (lineNo === undefined || type === undefined) continue;
-    order.lines.push({
+    reading.order.lines.push({
       documentNo,
       lineNo,
       type: isItem ? "Item" : "Comment",
@@ -609,17 +625,15 @@ function readBlanketOrders(read: WorkbookRead): void {
       source: sourceOf(row),
     });
   }
-  for (const [k, order] of read.records.blanketOrders) {
-    const cells = headerCells.get(k)!;
-    const value = (f: HeaderField) => cells.get(f)?.value;
-    order.sellToCustomerNo = String(value("sellToCustomerNo") ?? "");
-    order.sellToCustomerName = value("sellToCustomerName") as string | undefined;
-    order.orderDate = value("orderDate") as number | undefined;
-    order.externalDocumentNo = value("externalDocumentNo") as string | undefined;
-    order.validUntil = value("validUntil") as number | undefined;
-    const validUntilRow = cells.get("validUntil")?.row;
+  for (const [k, { order, headerValues: values, headerRows }] of readings) {
+    order.sellToCustomerNo = String(values[0] ?? "");
+    order.sellToCustomerName = values[1] as string | undefined;
+    order.orderDate = values[2] as number | undefined;
+    order.externalDocumentNo = values[3] as string | undefined;
+    order.validUntil = values[4] as number | undefined;
+    const validUntilRow = headerRows[4];
     order.validUntilSource = validUntilRow ? sourceOf(validUntilRow) : undefined;
-    if (!cells.get("sellToCustomerNo") && order.lines.length && t.cols.has("sellToCustomerNo")) {
+    if (!headerRows[0] && order.lines.length && t.cols.has("sellToCustomerNo")) {
       read.issues.push(
         issue(
           "VALUE_INVALID",
@@ -630,6 +644,50 @@ function readBlanketOrders(read: WorkbookRead): void {
       );
     }
   }
+}
+
+/** A header field of a blanket line: the order's first value, or HEADER_MISMATCH. */
+function headerField(
+  reading: BlanketOrderReading,
+  i: number,
+  value: string | number | undefined,
+  r: RowReader,
+  t: Table
+): void {
+  if (value === undefined) return;
+  const prevRow = reading.headerRows[i];
+  if (!prevRow) {
+    reading.headerValues[i] = value;
+    reading.headerRows[i] = r.row;
+    return;
+  }
+  const prev = reading.headerValues[i]!;
+  const field = HEADER_FIELDS[i];
+  const same =
+    field === "sellToCustomerNo" ? key(String(prev)) === key(String(value)) : prev === value;
+  if (same) return;
+  const prevCell = cellRef(t.cols.get(field) ?? 0, prevRow.row);
+  const message = MESSAGES.headerMismatch(
+    reading.order.documentNo,
+    HEADER_CAPTIONS[field],
+    String(value),
+    String(prev),
+    prevCell
+  );
+  r.report("HEADER_MISMATCH", field, message);
+}
+
+/** The row of an earlier line of the order with this Line No., if any. */
+function earlierLine(reading: BlanketOrderReading, lineNo: number): TableRow | undefined {
+  if (lineNo > reading.maxLineNo) return undefined;
+  if (!reading.lineRows) {
+    // Out of order: from now on the order's rows are kept by Line No.
+    const rows = new Map<number, TableRow>();
+    for (const l of reading.order.lines) rows.set(l.lineNo, rowOf(l.source));
+    for (const l of reading.lineless) rows.set(l.lineNo, l.row);
+    reading.lineRows = rows;
+  }
+  return reading.lineRows.get(lineNo);
 }
 
 function readBlanketAssemblyOrders(read: WorkbookRead): void {

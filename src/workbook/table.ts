@@ -191,11 +191,19 @@ function columnIndex(t: Table): Record<string, number | undefined> {
  */
 export class RowReader {
   private readonly at: Record<string, number | undefined>;
+  /**
+   * The fields read so far in this row and their columns. Every row of a table is read
+   * field by field in the same order, so the n-th read of a row is the n-th of the row
+   * before: found by comparing one key, not by looking the column up by name.
+   */
+  private readonly readKeys: string[] = [];
+  private readonly readCols: (number | undefined)[] = [];
+  private reads = 0;
   private whatText?: string;
   private describe?: () => string;
 
   constructor(
-    readonly row: TableRow,
+    public row: TableRow,
     private readonly issues: Issue[] | undefined,
     /** Names the row in messages; a function, so hot loops build the text only for an issue. */
     what: string | (() => string),
@@ -204,6 +212,15 @@ export class RowReader {
     this.at = columnIndex(row.table);
     if (typeof what === "string") this.whatText = what;
     else this.describe = what;
+  }
+
+  /** Points the reader at another row of the same table: a hot loop needs only one reader. */
+  next(row: TableRow, what: string | (() => string), affects: Subject[]): void {
+    this.row = row;
+    this.reads = 0;
+    this.affects = affects;
+    this.whatText = typeof what === "string" ? what : undefined;
+    this.describe = typeof what === "string" ? undefined : what;
   }
 
   get what(): string {
@@ -219,12 +236,21 @@ export class RowReader {
     return sourceOf(this.row);
   }
 
+  private col(key: string): number | undefined {
+    const n = this.reads++;
+    if (this.readKeys[n] === key) return this.readCols[n];
+    const c = this.at[key];
+    this.readKeys[n] = key;
+    this.readCols[n] = c;
+    return c;
+  }
+
   has(key: string): boolean {
-    return this.at[key] !== undefined;
+    return this.col(key) !== undefined;
   }
 
   raw(key: string): CellValue | undefined {
-    const c = this.at[key];
+    const c = this.col(key);
     return c === undefined ? undefined : this.row.cells[c];
   }
 

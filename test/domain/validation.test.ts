@@ -160,6 +160,43 @@ describe("validation codes: each raised, and a near miss that is not", () => {
     expect(only(near, "DUPLICATE_KEY")).toEqual([]);
   });
 
+  test("DUPLICATE_KEY on blanket lines out of order, orders interleaved, each at its own row", () => {
+    const wb = workbook({
+      items: [item("KIT")],
+      blanket: [
+        blanket({ line: 20000 }), // row 2
+        blanket({ line: 10000 }), // row 3: lower, not a repeat
+        blanket({ doc: "BSO-1002", line: 10000 }), // row 4
+        blanket({ line: 30000, extra: { Type: "Widget" } }), // row 5: makes no line
+        blanket({ line: 20000 }), // row 6: repeats row 2
+        blanket({ doc: "BSO-1002", line: 10000 }), // row 7: repeats row 4
+        blanket({ line: 30000 }), // row 8: repeats row 5
+        blanket({ line: 40000 }), // row 9
+      ],
+    });
+    const dup = only(wb, "DUPLICATE_KEY");
+    expect(dup.map((i) => i.cell)).toEqual(["D6", "D7", "D8"]);
+    expect(dup[0].message).toContain("D2");
+    expect(dup[1].message).toContain("D4");
+    expect(dup[2].message).toContain("D5");
+    // Each message names its own line: one reader serves every row.
+    const bad = only(
+      workbook({
+        items: [item("KIT")],
+        blanket: [
+          blanket({ line: 10000, qty: "ten" }),
+          blanket({ line: 20000 }),
+          blanket({ doc: "BSO-1002", line: 30000, qty: "many" }),
+        ],
+      }),
+      "VALUE_INVALID"
+    );
+    expect(bad.map((i) => [i.cell, i.message.slice(0, 30)])).toEqual([
+      ["G2", "Blanket order BSO-1001 line 10"],
+      ["G4", "Blanket order BSO-1002 line 30"],
+    ]);
+  });
+
   test("HEADER_MISMATCH when lines disagree; blank header cells take the document's value", () => {
     const mismatch = workbook({
       blanket: [blanket(), blanket({ line: 20000, customer: "C20000" })],
