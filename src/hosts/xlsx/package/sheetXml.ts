@@ -133,12 +133,6 @@ function findLast(b: Uint8Array, pattern: Uint8Array, from: number, to = b.lengt
   return -1;
 }
 
-/** Sets a cell of a row being read, blanks before it filled in. */
-function place(cells: CellValue[], col: number, v: CellValue): void {
-  while (cells.length < col) cells.push(null);
-  cells[col] = v;
-}
-
 function cellTypeAt(b: Uint8Array, from: number, to: number): CellType {
   const len = to - from;
   const c = b[from];
@@ -155,11 +149,35 @@ function cellTypeAt(b: Uint8Array, from: number, to: number): CellType {
 }
 
 /**
+ * Hands `take` the bytes left from the last piece and the next piece, and returns what
+ * `take` leaves for the piece after. The two are joined only up to the piece's first row
+ * end; the rest is taken in place, so a large sheet is not copied piece by piece.
+ */
+function joinRows(
+  carry: Uint8Array | undefined,
+  chunk: Uint8Array,
+  take: (b: Uint8Array) => Uint8Array | undefined
+): Uint8Array | undefined {
+  if (!carry?.length) return take(chunk);
+  const rowEnd = find(chunk, ROW_CLOSE, 0);
+  if (rowEnd < 0) return take(concat([carry, chunk]));
+  const cut = rowEnd + ROW_CLOSE.length;
+  const left = take(concat([carry, chunk.subarray(0, cut)]));
+  const rest = chunk.subarray(cut);
+  return take(left?.length ? concat([left, rest]) : rest);
+}
+
+/**
  * Texts of cells by their bytes: a text seen before is the same string, found without
- * making a new one (customers, items, units repeat on every row of a big sheet).
+ * making a new one (customers, items, units repeat on every row of a big sheet). An open
+ * hash table; each text's bytes are kept in one arena, where comparing is cheapest.
  */
 class TextCache {
-  private readonly buckets = new Map<number, { bytes: Uint8Array; text: string }[]>();
+  private hashes = new Int32Array(1024);
+  private starts = new Int32Array(1024);
+  private texts: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
   private size = 0;
 
   /**
@@ -175,22 +193,53 @@ class TextCache {
       h = Math.imul(h ^ c, 16777619);
     }
     if (len > 32) return UTF8.decode(b.subarray(from, to));
-    const bucket = this.buckets.get(h);
-    if (bucket)
-      for (const e of bucket) {
-        if (e.bytes.length !== len) continue;
-        let k = 0;
-        while (k < len && e.bytes[k] === b[from + k]) k++;
-        if (k === len) return e.text;
+    const { texts, arena } = this;
+    const mask = texts.length - 1;
+    let slot = h & mask;
+    for (let text = texts[slot]; text !== undefined; text = texts[slot]) {
+      if (this.hashes[slot] === h && text.length === len) {
+        const start = this.starts[slot] - from;
+        let k = from;
+        while (k < to && arena[start + k] === b[k]) k++;
+        if (k === to) return text;
       }
-    const text = String.fromCharCode.apply(null, b.subarray(from, to) as never);
-    if (this.size < 200_000) {
-      const entry = { bytes: b.slice(from, to), text };
-      if (bucket) bucket.push(entry);
-      else this.buckets.set(h, [entry]);
-      this.size++;
+      slot = (slot + 1) & mask;
     }
+    const text = String.fromCharCode.apply(null, b.subarray(from, to) as never);
+    if (this.size < 200_000) this.add(slot, h, text, b.subarray(from, to));
     return text;
+  }
+
+  private add(slot: number, h: number, text: string, bytes: Uint8Array): void {
+    if (this.used + bytes.length > this.arena.length) {
+      const arena = new Uint8Array(this.arena.length * 2);
+      arena.set(this.arena);
+      this.arena = arena;
+    }
+    this.arena.set(bytes, this.used);
+    this.hashes[slot] = h;
+    this.starts[slot] = this.used;
+    this.texts[slot] = text;
+    this.used += bytes.length;
+    if (++this.size * 2 > this.texts.length) this.grow();
+  }
+
+  /** Twice the slots, kept at most half full so a search ends soon. */
+  private grow(): void {
+    const { hashes, starts, texts } = this;
+    const slots = texts.length * 2;
+    this.hashes = new Int32Array(slots);
+    this.starts = new Int32Array(slots);
+    this.texts = new Array<string | undefined>(slots).fill(undefined);
+    const mask = slots - 1;
+    for (let i = 0; i < texts.length; i++) {
+      if (texts[i] === undefined) continue;
+      let slot = hashes[i] & mask;
+      while (this.texts[slot] !== undefined) slot = (slot + 1) & mask;
+      this.hashes[slot] = hashes[i];
+      this.starts[slot] = starts[i];
+      this.texts[slot] = texts[i];
+    }
   }
 }
 
@@ -204,7 +253,9 @@ export class SheetValues {
   readonly rows: CellValue[][] = [];
   private carry: Uint8Array | undefined;
   private state: "head" | "rows" | "done" = "head";
-  private row: CellValue[] = [];
+  /** The row being read: its cells so far in a scratch array used for every row. */
+  private readonly row: CellValue[] = [];
+  private width = 0;
   private rowNumber = 0;
   private readonly texts = new TextCache();
 
@@ -220,24 +271,21 @@ export class SheetValues {
 
   /** XML bytes, UTF-8, cut anywhere. */
   pushBytes(chunk: Uint8Array): void {
-    if (this.state === "done") return;
-    let b = chunk;
-    if (this.carry) {
-      b = concat([this.carry, chunk]);
-      this.carry = undefined;
-    }
+    this.carry = joinRows(this.carry, chunk, (b) => this.take(b));
+  }
+
+  /** Reads the whole rows of b; returns what must wait for the next piece. */
+  private take(b: Uint8Array): Uint8Array | undefined {
+    if (this.state === "done") return undefined;
     let start = 0;
     if (this.state === "head") {
       const at = find(b, SHEET_DATA, 0);
       const tagEnd = at < 0 ? -1 : b.indexOf(C_GT, at);
-      if (tagEnd < 0) {
-        // Keep only what may be the start of the tag.
-        this.carry = b.slice(Math.max(0, at < 0 ? b.length - 16 : at));
-        return;
-      }
+      // Keep only what may be the start of the tag.
+      if (tagEnd < 0) return b.slice(Math.max(0, at < 0 ? b.length - 16 : at));
       if (b[tagEnd - 1] === C_SLASH) {
         this.state = "done";
-        return;
+        return undefined;
       }
       this.state = "rows";
       start = tagEnd + 1;
@@ -246,19 +294,32 @@ export class SheetValues {
     // the sheet data can only come after it.
     const lastRow = findLast(b, ROW_CLOSE, start);
     const close = find(b, SHEET_DATA_CLOSE, Math.max(start, lastRow));
-    const end = close >= 0 ? close : lastRow;
-    if (end < 0) {
-      this.carry = b.slice(start);
-      return;
-    }
+    const end = close >= 0 ? close : lastRow < 0 ? -1 : lastRow + ROW_CLOSE.length;
+    if (end < 0) return b.slice(start);
     this.parse(b, start, end);
-    if (close >= 0) this.state = "done";
-    else this.carry = b.slice(end);
+    if (close >= 0) {
+      this.state = "done";
+      return undefined;
+    }
+    return end < b.length ? b.slice(end) : undefined;
   }
 
-  /** The row just read, trimmed to its size: arrays grown by push keep spare room. */
+  /**
+   * The row just read, copied at its size: one new array per row and no garbage, where a
+   * row grown cell by cell would leave every smaller array behind.
+   */
   private finishRow(): void {
-    if (this.rowNumber && this.row.length) this.rows[this.rowNumber - 1] = this.row.slice();
+    if (this.rowNumber) this.rows[this.rowNumber - 1] = this.row.slice(0, this.width);
+    this.width = 0;
+  }
+
+  /** Sets a cell of the row being read, blanks before it filled in. */
+  private place(col: number, v: CellValue): void {
+    const cells = this.row;
+    let n = this.width;
+    while (n < col) cells[n++] = null;
+    cells[col] = v;
+    this.width = n > col ? n : col + 1;
   }
 
   end(): CellValue[][] {
@@ -281,8 +342,7 @@ export class SheetValues {
   /** Parses the rows and cells of b[i, limit). */
   private parse(b: Uint8Array, i: number, limit: number): void {
     const sst = this.sst;
-    let cells = this.row;
-    let nextCol = cells.length;
+    let nextCol = this.width;
     for (;;) {
       const lt = findByte(b, C_LT, i, limit);
       if (lt < 0) break;
@@ -351,7 +411,7 @@ export class SheetValues {
           ) {
             v = this.value(t, b, p + 3, lt2, sst);
             i = lt2 + 8;
-            place(cells, col, typeof v === "string" && v.length <= 24 ? this.intern(v) : v);
+            this.place(col, typeof v === "string" && v.length <= 24 ? this.intern(v) : v);
             continue;
           }
         } else if (
@@ -367,7 +427,7 @@ export class SheetValues {
             at4(b, lt2 + 8, C_GT, C_LT, C_SLASH, C_c) &&
             b[lt2 + 12] === C_GT
           ) {
-            place(cells, col, this.text(b, p + 7, lt2));
+            this.place(col, this.text(b, p + 7, lt2));
             i = lt2 + 13;
             continue;
           }
@@ -403,7 +463,7 @@ export class SheetValues {
             v = { error: "a formula Excel has not calculated" };
         }
         if (v === null) continue;
-        place(cells, col, typeof v === "string" && v.length <= 24 ? this.intern(v) : v);
+        this.place(col, typeof v === "string" && v.length <= 24 ? this.intern(v) : v);
       } else if (ch === C_r && ch2 === C_o && b[lt + 3] === C_w) {
         const tagEnd = findByte(b, C_GT, lt, limit);
         if (tagEnd < 0) throw new MalformedXml("a row's tag is not closed");
@@ -412,14 +472,10 @@ export class SheetValues {
           throw new MalformedXml(`a row number is out of order or range (${row})`);
         this.finishRow();
         this.rowNumber = row;
-        cells = [];
-        this.row = cells;
-        this.rows[row - 1] = cells;
         nextCol = 0;
         i = tagEnd + 1;
       } else i = lt + 1;
     }
-    this.row = cells;
   }
 
   /** A `<v>` value: a whole number read from its digits, the rest through its text. */
@@ -506,7 +562,7 @@ export class SheetSplitter {
   ) {}
 
   pushBytes(chunk: Uint8Array): void {
-    this.carry = this.drain(this.carry ? concat([this.carry, chunk]) : chunk);
+    this.carry = joinRows(this.carry, chunk, (b) => this.drain(b));
   }
 
   end(): void {
@@ -583,7 +639,7 @@ export class SheetSplitter {
           throw new MalformedXml(`a row number is out of range (${row})`);
         this.lastRow = row;
         if (this.wanted(row)) {
-          if (next > run) this.parts.copy(b.slice(run, next));
+          if (next > run) this.parts.copy(b.subarray(run, next));
           this.parts.row(UTF8.decode(b.subarray(next, end)), row);
           run = end;
         }
@@ -591,7 +647,7 @@ export class SheetSplitter {
       }
       // Whole rows passed: copy them on, keep what is cut off.
       const copyEnd = close >= 0 ? close : i;
-      if (copyEnd > run) this.parts.copy(b.slice(run, copyEnd));
+      if (copyEnd > run) this.parts.copy(b.subarray(run, copyEnd));
       if (close >= 0) this.state = "tail";
     }
     return i < b.length ? b.slice(i) : undefined;

@@ -274,7 +274,7 @@ export async function writeZip(
         const pieces = pending;
         pending = [];
         pendingLength = 0;
-        // Runs of text encoded together; bytes as they are; one write of them all.
+        // Runs of text encoded together; bytes as they are, not copied into one.
         const chunks: Uint8Array[] = [];
         let texts: string[] = [];
         for (const p of pieces) {
@@ -286,7 +286,7 @@ export async function writeZip(
           }
         }
         if (texts.length) chunks.push(encoder.encode(texts.join("")));
-        await entry.write(chunks.length === 1 ? chunks[0] : concat(chunks));
+        for (const chunk of chunks) await entry.write(chunk);
       };
       await part.write({
         put(text) {
