@@ -425,18 +425,19 @@ export function prospectiveAssemblyOrder(
  * order), its Quantity Ordered after this order, from the sales lines. One at a time: a
  * full sheet has a million lines, and the caller keeps only those that change.
  */
-export function* quantityOrderedAfter(
+export function quantityOrderedAfter(
   index: BlanketIndex,
   order: BlanketOrder,
-  made: MadeOrder
-): Generator<[BlanketOrderLine, number]> {
+  made: MadeOrder,
+  each: (l: BlanketOrderLine, quantityOrdered: number) => void
+): void {
   const shipped = new Map(made.salesLines.map((s) => [s.blanketOrderLineNo, s.quantity]));
   for (const o of index.records.blanketOrders.values()) {
     for (const l of o.lines) {
       if (l.type !== "Item" || !l.valid) continue;
       let q = quantityOrdered(index, l);
       if (o === order) q = addQty(q, shipped.get(l.lineNo) ?? 0);
-      yield [l, q];
+      each(l, q);
     }
   }
 }

@@ -341,15 +341,15 @@ function blanketOrderUpdates(
   const toShip = new Map<number, CellValue>();
   for (const l of order.lines) toShip.set(rowOfLine(l), null);
   // Only cells that change: a full sheet holds a million lines, nearly all as they were.
-  const changes = (k: string, l: BlanketOrderLine, v: CellValue): boolean => {
-    const c = t.cols.get(k);
-    return c === undefined || !sameCell(v, rowOf(l.source).cells[c]);
-  };
-  for (const [l, q] of quantityOrderedAfter(index, order, made)) {
-    if (changes("quantityOrdered", l, q)) ordered.set(rowOfLine(l), q);
+  const orderedAt = t.cols.get("quantityOrdered");
+  const remainingAt = t.cols.get("remainingQuantity");
+  const changes = (c: number | undefined, l: BlanketOrderLine, v: CellValue): boolean =>
+    c === undefined || !sameCell(v, rowOf(l.source).cells[c]);
+  quantityOrderedAfter(index, order, made, (l, q) => {
+    if (changes(orderedAt, l, q)) ordered.set(rowOfLine(l), q);
     const left = subQty(l.quantity, q);
-    if (changes("remainingQuantity", l, left)) remaining.set(rowOfLine(l), left);
-  }
+    if (changes(remainingAt, l, left)) remaining.set(rowOfLine(l), left);
+  });
   const updates = [
     { ...quantityColumn("quantityOrdered"), values: ordered },
     { ...quantityColumn("remainingQuantity"), values: remaining },

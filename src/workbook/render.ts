@@ -280,6 +280,20 @@ export function renderTable(
     : { write };
 }
 
+/** The cells of a table's row by its sheet row: found by halves, rows being in sheet order. */
+function cellsAt(t: Table, row: number): CellValue[] | undefined {
+  let lo = 0;
+  let hi = t.rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = t.rows[mid].row;
+    if (r === row) return t.rows[mid].cells;
+    if (r < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 /**
  * Values for columns of an input sheet, by sheet row, written where they differ; a
  * column the sheet lacks is added after its last column with its header.
@@ -292,7 +306,6 @@ export function columnUpdates(
   let nextFree = t.width;
   for (const c of t.cols.values()) nextFree = Math.max(nextFree, c + 1);
   const headerRow = t.headerRow || 1;
-  const cells = new Map(t.rows.map((r) => [r.row, r.cells]));
   const ranges: RangeWrite[] = [];
   for (const u of updates) {
     let col = t.cols.get(u.key);
@@ -304,7 +317,7 @@ export function columnUpdates(
     let run: RangeWrite | undefined;
     for (const row of rows) {
       const v = u.values.get(row) ?? null;
-      if (sameCell(v, cells.get(row)?.[col])) {
+      if (sameCell(v, cellsAt(t, row)?.[col])) {
         run = undefined;
         continue;
       }
