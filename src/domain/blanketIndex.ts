@@ -80,7 +80,9 @@ export function blanketLineAt(
 
 /** Quantity Ordered of a blanket line, in the line's own unit. */
 export function quantityOrdered(index: BlanketIndex, line: BlanketOrderLine): number {
-  const base = index.orderedBase.get(line) ?? 0;
+  const base = index.orderedBase.get(line);
+  // Most lines of a big agreement were never called off.
+  if (base === undefined) return 0;
   const factor = unitFactor(index.records, line.no, line.unitOfMeasureCode) ?? 1;
   return factor === 1 ? base : divQty(base, factor);
 }

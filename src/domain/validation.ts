@@ -216,7 +216,8 @@ function checkBlanketLines(index: BlanketIndex, issues: Issue[]): void {
         l.valid = false;
         continue;
       }
-      if (unitFactor(records, l.no, l.unitOfMeasureCode) === undefined) {
+      const factor = unitFactor(records, l.no, l.unitOfMeasureCode);
+      if (factor === undefined) {
         issues.push(
           issue(
             "UNKNOWN_UOM",
@@ -243,7 +244,7 @@ function checkBlanketLines(index: BlanketIndex, issues: Issue[]): void {
         );
         l.valid = false;
       }
-      if (l.valid) checkComputedSize(index, l, affects, issues);
+      if (l.valid) checkComputedSize(index, l, factor, affects, issues);
       // Call-off checks need only a readable Quantity, so they join other errors of the line.
       if (l.quantity <= 0) continue;
       const ordered = quantityOrdered(index, l);
@@ -334,11 +335,12 @@ export function overCallOffMessage(l: BlanketOrderLine, ordered: number): string
 function checkComputedSize(
   index: BlanketIndex,
   l: BlanketOrderLine,
+  /** Qty. per Unit of Measure of the line's unit. */
+  factor: number,
   affects: Subject[],
   issues: Issue[]
 ): void {
   const records = index.records;
-  const factor = unitFactor(records, l.no, l.unitOfMeasureCode) ?? 1;
   const tooLarge = (field: string, result: string): void => {
     const what = `Blanket order ${l.documentNo} line ${l.lineNo}`;
     issues.push(
