@@ -64,6 +64,29 @@ test("the same values wherever the bytes are cut, in two pieces or in many", () 
   }
 });
 
+test("repeated and changing texts: a column's last text, the text table, and its growth", () => {
+  // Column A: 3,000 texts of the same length, each twice (the row above, then the table);
+  // B: the same text, then one of the same bytes' length that is not ASCII; C: long texts.
+  const texts = Array.from({ length: 3000 }, (_, i) => `BSO-${String(i).padStart(6, "0")}`);
+  const expected: CellValue[][] = [];
+  let xml = "<worksheet><sheetData>";
+  const inline = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  for (let r = 1; r <= 6000; r++) {
+    const a = texts[(r - 1) % 2 === 0 ? (r - 1) / 2 : (r * 7) % 3000];
+    const b = r % 3 === 0 ? "Zürich" : "Zurich"; // 7 bytes, 6 characters; 6 bytes
+    const c = `${"x".repeat(40)}${r % 5}`;
+    xml += `<row r="${r}">${inline(`A${r}`, a)}${inline(`B${r}`, b)}${inline(`C${r}`, c)}</row>`;
+    expected.push([a, b, c]);
+  }
+  xml += "</sheetData></worksheet>";
+  const data = new TextEncoder().encode(xml);
+  for (const size of [data.length, 4096, 333]) {
+    const pieces: Uint8Array[] = [];
+    for (let i = 0; i < data.length; i += size) pieces.push(data.subarray(i, i + size));
+    expect(read(pieces)).toEqual(expected);
+  }
+});
+
 test("text pushed as a string (a sheet the package wrote) reads the same", () => {
   const values = new SheetValues(SST, (v) => v);
   values.push(XML);

@@ -179,12 +179,35 @@ class TextCache {
   private arena = new Uint8Array(1 << 16);
   private used = 0;
   private size = 0;
+  /** Each column's last text and its bytes: a column often repeats the row above. */
+  private readonly lastTexts: (string | undefined)[] = [];
+  private readonly lastBytes: Uint8Array[] = [];
 
   /**
-   * The text of b[from, to) when it is plain ASCII without entities or escapes (one pass
-   * that also hashes it); undefined when it needs decoding.
+   * The text of b[from, to), in column `col`, when it is plain ASCII without entities or
+   * escapes (one pass that also hashes it); undefined when it needs decoding.
    */
-  ascii(b: Uint8Array, from: number, to: number): string | undefined {
+  ascii(b: Uint8Array, from: number, to: number, col: number): string | undefined {
+    const len = to - from;
+    const last = this.lastTexts[col];
+    if (last !== undefined && last.length === len) {
+      const bytes = this.lastBytes[col];
+      let k = 0;
+      while (k < len && bytes[k] === b[from + k]) k++;
+      if (k === len) return last;
+    }
+    const text = this.find(b, from, to);
+    if (text !== undefined && len <= 32 && col >= 0 && col < 1024) {
+      let bytes = this.lastBytes[col];
+      if (!bytes) this.lastBytes[col] = bytes = new Uint8Array(32);
+      for (let k = 0; k < len; k++) bytes[k] = b[from + k];
+      this.lastTexts[col] = text;
+    }
+    return text;
+  }
+
+  /** ascii() without the column's memory: the hash table. */
+  private find(b: Uint8Array, from: number, to: number): string | undefined {
     const len = to - from;
     let h = 2166136261;
     for (let i = from; i < to; i++) {
@@ -331,8 +354,8 @@ export class SheetValues {
   }
 
   /** A cell's text, b[from, to) as XML text: entities, `_xHHHH_` and UTF-8 decoded. */
-  private text(b: Uint8Array, from: number, to: number): string {
-    const plain = this.texts.ascii(b, from, to);
+  private text(b: Uint8Array, from: number, to: number, col: number): string {
+    const plain = this.texts.ascii(b, from, to, col);
     if (plain !== undefined) return plain;
     const raw = UTF8.decode(b.subarray(from, to));
     const text = raw.indexOf("&") >= 0 || raw.indexOf("_x") >= 0 ? unescapeXml(raw) : raw;
@@ -427,7 +450,7 @@ export class SheetValues {
             at4(b, lt2 + 8, C_GT, C_LT, C_SLASH, C_c) &&
             b[lt2 + 12] === C_GT
           ) {
-            this.place(col, this.text(b, p + 7, lt2));
+            this.place(col, this.text(b, p + 7, lt2, col));
             i = lt2 + 13;
             continue;
           }
@@ -449,7 +472,7 @@ export class SheetValues {
               b[innerStart + 2] === C_GT &&
               next === innerEnd - 4
             )
-              v = this.text(b, innerStart + 3, innerEnd - 4);
+              v = this.text(b, innerStart + 3, innerEnd - 4, col);
             else v = stringItemText(UTF8.decode(b.subarray(innerStart, innerEnd)));
           }
         } else {
