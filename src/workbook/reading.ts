@@ -470,7 +470,12 @@ function readBlanketOrders(read: WorkbookRead): void {
   for (row of t.rows) {
     r.next(row, describe, tableAffects);
     documentNo = r.code("documentNo", true);
-    const docKey = documentNo === undefined ? undefined : key(documentNo);
+    const docKey =
+      documentNo === undefined
+        ? undefined
+        : documentNo === current?.order.documentNo
+          ? currentKey
+          : key(documentNo);
     lineNo = r.integer("lineNo", true);
     let reading: BlanketOrderReading | undefined;
     if (docKey !== undefined && documentNo !== undefined) {

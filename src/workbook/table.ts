@@ -172,6 +172,13 @@ function optionsOf(spec: SheetSpec, key: string): readonly string[] {
   return m.get(key) ?? [];
 }
 
+/** A character trim() may remove (and a few it keeps: then trim decides). */
+const spaceLike = (c: number): boolean => c <= 32 || c === 160 || c === 0x1680 || c >= 0x2000;
+
+/** Text with white space at either end (a code is nearly always without: no trim needed). */
+const isSpaced = (v: string): boolean =>
+  spaceLike(v.charCodeAt(0)) || spaceLike(v.charCodeAt(v.length - 1));
+
 const indexes = new WeakMap<Table, Record<string, number | undefined>>();
 
 /** Column positions as a plain object: a hot path reads them for every cell. */
@@ -286,7 +293,7 @@ export class RowReader {
   code(key: string, required = false): string | undefined {
     const v = this.raw(key);
     if (isEmptyCell(v)) return this.missing(key, required);
-    if (typeof v === "string") return v.trim();
+    if (typeof v === "string") return isSpaced(v) ? v.trim() : v;
     if (typeof v === "number") return String(v);
     return this.invalid(key, MESSAGES.notCode(this.what, this.header(key), displayCell(v)));
   }

@@ -87,6 +87,18 @@ describe("validation codes: each raised, and a near miss that is not", () => {
     expect(issuesOf(tolerant)).toEqual([]);
   });
 
+  test("codes are read without the white space around them, Unicode spaces included", () => {
+    const spaced = workbook({
+      blanket: [
+        blanket({ doc: " BSO-1001", item: "KIT\u00a0", customer: "\tC10000" }),
+        blanket({ doc: "BSO-1001\u3000", line: 20000, item: "\u1680KIT", customer: "C10000 " }),
+      ],
+    });
+    expect(issuesOf(spaced)).toEqual([]);
+    const unknown = workbook({ blanket: [blanket({ item: "KIT\u00adX" })] });
+    expect(only(unknown, "UNKNOWN_ITEM")).toHaveLength(1);
+  });
+
   test("VALUE_INVALID: words, booleans and error cells in number columns are never a silent 0", () => {
     const wb = workbook({
       blanket: [
