@@ -244,7 +244,7 @@ function checkBlanketLines(index: BlanketIndex, issues: Issue[]): void {
         );
         l.valid = false;
       }
-      if (l.valid) checkComputedSize(index, l, factor, affects, issues);
+      if (l.valid) checkComputedSize(index, l, factor, what, affects, issues);
       // Call-off checks need only a readable Quantity, so they join other errors of the line.
       if (l.quantity <= 0) continue;
       const ordered = quantityOrdered(index, l);
@@ -337,15 +337,15 @@ function checkComputedSize(
   l: BlanketOrderLine,
   /** Qty. per Unit of Measure of the line's unit. */
   factor: number,
+  /** Names the line, for an issue. */
+  what: () => string,
   affects: Subject[],
   issues: Issue[]
 ): void {
   const records = index.records;
   const tooLarge = (field: string, result: string): void => {
-    const what = `Blanket order ${l.documentNo} line ${l.lineNo}`;
-    issues.push(
-      issue("QTY_INVALID", { source: l.source, field }, MESSAGES.qtyTooLarge(what, result), affects)
-    );
+    const message = MESSAGES.qtyTooLarge(what(), result);
+    issues.push(issue("QTY_INVALID", { source: l.source, field }, message, affects));
     l.valid = false;
   };
   if (Math.abs(l.quantity * factor) > MAX_COMPUTED)

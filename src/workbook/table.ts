@@ -217,8 +217,7 @@ export class RowReader {
     public affects: Subject[]
   ) {
     this.at = columnIndex(row.table);
-    if (typeof what === "string") this.whatText = what;
-    else this.describe = what;
+    this.next(row, what, affects);
   }
 
   /** Points the reader at another row of the same table: a hot loop needs only one reader. */

@@ -196,7 +196,7 @@ class TextCache {
       while (k < len && bytes[k] === b[from + k]) k++;
       if (k === len) return last;
     }
-    const text = this.find(b, from, to);
+    const text = this.lookup(b, from, to);
     if (text !== undefined && len <= 32 && col >= 0 && col < 1024) {
       let bytes = this.lastBytes[col];
       if (!bytes) this.lastBytes[col] = bytes = new Uint8Array(32);
@@ -207,7 +207,7 @@ class TextCache {
   }
 
   /** ascii() without the column's memory: the hash table. */
-  private find(b: Uint8Array, from: number, to: number): string | undefined {
+  private lookup(b: Uint8Array, from: number, to: number): string | undefined {
     const len = to - from;
     let h = 2166136261;
     for (let i = from; i < to; i++) {
