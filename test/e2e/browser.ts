@@ -66,6 +66,16 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** axe-core on the page as it is: serious and critical violations, described. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A dialog fading in or out shows its text at part opacity, which axe reads as low
+  // contrast: let every animation that ends (not a spinner's) end first.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined))
+    )
+  );
   // Through the debugging protocol, not a <script> tag, so the page's CSP stays on.
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
